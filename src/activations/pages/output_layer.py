@@ -1,0 +1,1 @@
+"""Figures and facts of docs/output-layer.md."""

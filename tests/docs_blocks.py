@@ -1,0 +1,222 @@
+"""How the code blocks of docs/ are run as tests (pytest-markdown-docs, extended).
+
+Loaded as a plugin (-p docs_blocks in pyproject.toml) because docs/ is outside tests/,
+where a conftest.py would not apply.
+
+pytest-markdown-docs runs each ```python block of a page as its own test. Here it is taught
+to see the blocks as a reader sees them on the site:
+
+1. `--8<-- "file.py:section"` lines are expanded with pymdownx.snippets itself, configured
+   from mkdocs.yml, so a block assembled from src/ runs exactly as it is shown.
+2. Blocks inside admonitions (!!!, ???) and content tabs (===) are un-indented, otherwise
+   markdown-it would not see them as code blocks and they would silently not run.
+3. What a block prints must equal its `#>` lines (as in pydantic's docs). Run
+   `pytest docs --update-outputs` to rewrite the `#>` lines from the actual output.
+4. Blocks marked {.python .original-note} hold the original note's buggy code: they must
+   raise (docs/hooks/errata.py shows the error on the page; tests/test_errata.py checks it).
+5. Every figure a block opens is drawn (so drawing errors and missing glyphs surface) and
+   then closed; plt.show() does nothing under the Agg backend.
+"""
+
+import ast
+import contextlib
+import functools
+import io
+import os
+import re
+import sys
+from pathlib import Path
+
+os.environ["MPLBACKEND"] = "Agg"  # before anything imports matplotlib
+
+import markdown  # noqa: E402
+import pytest  # noqa: E402
+from markdown_it import MarkdownIt  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from pytest_markdown_docs._runners import DefaultRunner, register_runner  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+CONTAINER = re.compile(r"^(?: {4})*(?:!!!|\?\?\?\+?|===) ")
+ORIGINAL_FENCE = re.compile(r"^(\s*```)\{\.python \.original-note\}\s*$")
+OUTPUT = re.compile(r"^\s*#>( |$)")
+
+# .md path -> {md line index after which to insert: [output lines]}, and lines to delete
+UPDATES = {}
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--update-outputs",
+        action="store_true",
+        help="rewrite the #> lines of docs/ code blocks from what the blocks actually print",
+    )
+
+
+def pytest_configure(config):
+    global UPDATE_OUTPUTS
+    UPDATE_OUTPUTS = config.getoption("--update-outputs")
+
+
+# -- 1, 2: what the blocks look like on the site -----------------------------------
+
+
+@functools.cache
+def snippet_preprocessor():
+    """pymdownx.snippets as mkdocs.yml configures it (base_path, check_paths)."""
+    mkdocs_config = load_config(str(ROOT / "mkdocs.yml"))
+    options = dict(mkdocs_config.mdx_configs["pymdownx.snippets"])
+    options["base_path"] = [str(ROOT / path) for path in options["base_path"]]
+    md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
+    return md.preprocessors["snippet"]
+
+
+class SiteView(MarkdownIt):
+    """A markdown-it parser that first turns a page into the code the reader sees."""
+
+    def __init__(self):
+        super().__init__("commonmark")
+        self.snippets = snippet_preprocessor()
+
+    def parse(self, src, env=None):
+        lines, _ = self.expand_snippets(src.splitlines())
+        lines = unindent_containers(lines)
+        lines = [ORIGINAL_FENCE.sub(r"\1{.python .original-note runner:OriginalNote}", line) for line in lines]
+        if env is None:
+            env = {}
+        return super().parse("\n".join(lines) + "\n", env)
+
+    def expand_snippets(self, lines):
+        """Expand snippet lines; also return, for each line, its line in the page (None if included)."""
+        out, line_map = [], []
+        for index, line in enumerate(lines):
+            if "--8<--" in line:
+                expanded = self.snippets.run([line])
+                out += expanded
+                line_map += [None] * len(expanded)
+            else:
+                out.append(line)
+                line_map.append(index)
+        return out, line_map
+
+
+def unindent_containers(lines):
+    """Remove the indentation of admonition, details and tab bodies; keep line numbers."""
+    out, depth = [], 0
+    for line in lines:
+        if line.strip():
+            indent = len(line) - len(line.lstrip(" "))
+            depth = min(depth, indent // 4)  # a line less indented closes containers
+        if CONTAINER.match(line):
+            depth = (len(line) - len(line.lstrip(" "))) // 4 + 1
+            out.append("")
+        else:
+            out.append(line[4 * depth :] if line.strip() else "")
+    return out
+
+
+@pytest.hookimpl(tryfirst=True)  # before the plugin's own plain parser
+def pytest_markdown_docs_markdown_it():
+    return SiteView()
+
+
+# -- 3, 5: the default runner checks printed output and draws figures ---------------
+
+
+@register_runner(default=True)
+class CheckedOutput(DefaultRunner):
+    def runtest(self, test, args, *, asyncio_runner=None):
+        printed = io.StringIO()
+        lines_printed = []  # (line in the block, text) for --update-outputs
+
+        def recording_print(*values, sep=" ", end="\n", file=None, flush=False):
+            if file not in (None, sys.stdout):
+                return print(*values, sep=sep, end=end, file=file, flush=flush)
+            text = sep.join(map(str, values)) + end
+            printed.write(text)
+            lines_printed.append((sys._getframe(1).f_lineno, text))
+
+        args["print"] = recording_print
+        try:
+            with contextlib.redirect_stdout(printed):
+                super().runtest(test, args)
+            draw_and_close_figures()
+        finally:
+            if "matplotlib.pyplot" in sys.modules:
+                sys.modules["matplotlib.pyplot"].close("all")
+
+        expected = [OUTPUT.sub("", line, count=1).rstrip() for line in test.source.splitlines() if OUTPUT.match(line)]
+        actual = [line.rstrip() for line in printed.getvalue().splitlines()]
+        if UPDATE_OUTPUTS:
+            plan_update(test, lines_printed)
+        elif actual != expected:
+            raise AssertionError(
+                "printed output differs from the block's #> lines "
+                "(refresh them with: pytest docs --update-outputs)\n"
+                f"  printed: {actual}\n  #> says: {expected}"
+            )
+
+
+def draw_and_close_figures():
+    if "matplotlib.pyplot" not in sys.modules:
+        return
+    plt = sys.modules["matplotlib.pyplot"]
+    for number in plt.get_fignums():
+        plt.figure(number).canvas.draw()  # raises on bad data; missing glyphs warn (= error)
+
+
+# -- 4: the original note's code must fail -----------------------------------------
+
+
+@register_runner()
+class OriginalNote(DefaultRunner):
+    def runtest(self, test, args, *, asyncio_runner=None):
+        try:
+            super().runtest(test, args)
+        except Exception:
+            return  # tests/test_errata.py checks that it is exactly the error the page shows
+        finally:
+            if "matplotlib.pyplot" in sys.modules:
+                sys.modules["matplotlib.pyplot"].close("all")
+        raise AssertionError("this block of the original note is shown as failing, but it ran without error")
+
+
+# -- --update-outputs ----------------------------------------------------------------
+
+
+def plan_update(test, lines_printed):
+    """Record where the #> lines of this block go in its .md file."""
+    page = Path(test.source_path).read_text(encoding="utf-8").splitlines()
+    _, line_map = SiteView().expand_snippets(page)
+    code_lines = test.source.splitlines()
+    block = range(test.start_line, len(code_lines))  # the block's lines, in the expanded page
+    plan = UPDATES.setdefault(test.source_path, {"delete": set(), "insert": {}})
+    plan["delete"] |= {line_map[i] for i in block if line_map[i] is not None and OUTPUT.match(code_lines[i])}
+    statement_end = statement_ends(test.source)
+    for lineno, text in lines_printed:
+        md_line, md_end = line_map[lineno - 1], line_map[statement_end.get(lineno, lineno) - 1]
+        if md_line is None or md_end is None:
+            raise AssertionError(f"line {lineno} prints, but it is included from src/: print on the page instead")
+        indent = re.match(r"\s*", page[md_line]).group(0)
+        plan["insert"].setdefault(md_end, []).extend(f"{indent}#> {line}".rstrip() for line in text.splitlines())
+
+
+def statement_ends(source):
+    """line of any statement -> last line of the innermost simple statement that contains it."""
+    ends = {}
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.stmt) and not hasattr(node, "body"):
+            for line in range(node.lineno, node.end_lineno + 1):
+                ends[line] = node.end_lineno
+    return ends
+
+
+def pytest_sessionfinish(session):
+    for path, plan in UPDATES.items():
+        lines = Path(path).read_text(encoding="utf-8").splitlines()
+        out = []
+        for index, line in enumerate(lines):
+            if index in plan["delete"]:
+                continue
+            out.append(line)
+            out += plan["insert"].get(index, [])
+        Path(path).write_text("\n".join(out) + "\n", encoding="utf-8")
