@@ -1,0 +1,93 @@
+"""The build-time hooks fail loudly, naming the page and the figure, fact or formula."""
+
+import importlib.util
+import warnings
+from pathlib import Path
+from types import SimpleNamespace
+
+import matplotlib.pyplot as plt
+import pytest
+from mkdocs.config import load_config
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import get_files
+
+from activations.pages import FACTS, FIGURES
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGE = SimpleNamespace(file=SimpleNamespace(src_uri="sigmoid.md"))
+
+
+def hook(name):
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "docs" / "hooks" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture
+def site_files():
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    return get_files(config), config
+
+
+def test_a_figure_that_warns_stops_the_build_naming_figure_and_page(monkeypatch, tmp_path, site_files):
+    def sigmoid_curve():
+        fig, _ = plt.subplots()
+        warnings.warn("Glyph 54876 missing from font(s) DejaVu Sans.", UserWarning)
+        return fig
+
+    figures = hook("figures")
+    monkeypatch.setattr(figures, "CACHE", tmp_path)
+    monkeypatch.setitem(FIGURES, "sigmoid_curve", sigmoid_curve)
+    with pytest.raises(PluginError, match=r"figure 'sigmoid_curve' \(on sigmoid\.md\) failed: UserWarning: Glyph"):
+        figures.on_files(*site_files)
+
+
+def test_a_page_showing_an_unknown_figure_stops_the_build(monkeypatch, site_files):
+    figures = hook("figures")
+    monkeypatch.delitem(FIGURES, "sigmoid_curve")
+    with pytest.raises(PluginError, match=r"unknown figure\(s\) \{'sigmoid_curve': \['sigmoid\.md'\]\}"):
+        figures.on_files(*site_files)
+
+
+def test_a_registered_figure_that_no_page_shows_stops_the_build(monkeypatch, site_files):
+    figures = hook("figures")
+    monkeypatch.setitem(FIGURES, "forgotten", lambda: None)
+    with pytest.raises(PluginError, match="shown on no page: .*'forgotten'"):
+        figures.on_files(*site_files)
+
+
+def test_facts_are_filled_in_and_unknown_ones_stop_the_build(monkeypatch):
+    facts = hook("facts")
+    monkeypatch.setitem(FACTS, "answer", lambda: "42")
+    assert facts.on_page_markdown("값은 {{ answer }}입니다.", PAGE, None, None) == "값은 42입니다."
+    with pytest.raises(PluginError, match=r"sigmoid\.md: unknown fact \{\{ nothing \}\}"):
+        facts.on_page_markdown("값은 {{ nothing }}입니다.", PAGE, None, None)
+
+
+def test_a_fact_that_warns_stops_the_build(monkeypatch):
+    facts = hook("facts")
+
+    def overflowing():
+        import numpy as np
+
+        return str(np.exp(np.float64(1000)))
+
+    monkeypatch.setitem(FACTS, "overflowing", overflowing)
+    with pytest.raises(PluginError, match=r"sigmoid\.md: fact 'overflowing' failed: RuntimeWarning: overflow"):
+        facts.on_page_markdown("{{ overflowing }}", PAGE, None, None)
+
+
+def test_an_unknown_latex_command_stops_the_build():
+    mathml = hook("mathml")
+    ok = mathml.on_page_content(r'<span class="arithmatex">\(\sigma(x)\)</span>', PAGE, None, None)
+    assert ok.startswith('<span class="math"><math') and "arithmatex" not in ok
+    with pytest.raises(PluginError, match=r"sigmoid\.md: unknown LaTeX command"):
+        mathml.on_page_content(r'<span class="arithmatex">\(\notacommand x\)</span>', PAGE, None, None)
+
+
+def test_an_original_note_block_that_runs_cleanly_stops_the_build():
+    errata = hook("errata")
+    markdown = "# 오류\n\n```{.python .original-note}\nx = 1\n```\n"
+    with pytest.raises(PluginError, match=r"sigmoid\.md, line 3: this original-note block ran without error"):
+        errata.on_page_markdown(markdown, PAGE, None, None)

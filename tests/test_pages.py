@@ -1,0 +1,60 @@
+"""The registry of figures and facts that the pages take from the package at build time."""
+
+import warnings
+
+import matplotlib.pyplot as plt
+import pytest
+
+from activations import pages
+from activations.pages import FACTS, FIGURES, compute_fact, dependencies, figure_hash, render_figure
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_figure_is_byte_identical_from_draw_to_draw(name):
+    first = render_figure(name)
+    assert first.startswith(b"<?xml") and b"<svg" in first
+    assert render_figure(name) == first
+    assert plt.get_fignums() == [], "render_figure must close its figure"
+
+
+@pytest.mark.parametrize("name", sorted(FACTS))
+def test_fact_is_text(name):
+    value = compute_fact(name)
+    assert isinstance(value, str) and value.strip()
+
+
+def test_a_figure_that_warns_is_an_error(monkeypatch):
+    def warns():
+        fig, ax = plt.subplots()
+        warnings.warn("drawing went wrong", UserWarning)
+        return fig
+
+    monkeypatch.setitem(FIGURES, "warns", warns)
+    with pytest.raises(UserWarning, match="drawing went wrong"):
+        render_figure("warns")
+
+
+def test_a_fact_must_be_text(monkeypatch):
+    monkeypatch.setitem(FACTS, "number", lambda: 0.25)
+    with pytest.raises(TypeError, match="fact 'number' must return str"):
+        compute_fact("number")
+
+
+def test_registering_a_name_twice_is_an_error():
+    name = next(iter(FIGURES))
+    twin = type(FIGURES[name])(FIGURES[name].__code__, FIGURES[name].__globals__, name)
+    with pytest.raises(ValueError, match="registered twice"):
+        pages.figure(twin)
+
+
+def test_a_figure_depends_on_what_it_draws_and_nothing_else():
+    deps = dependencies(FIGURES["sigmoid_grad_curve"])
+    assert "activations.sigmoid.sigmoid_grad" in deps
+    assert "activations.validate.as_float_array" in deps  # reached through sigmoid_grad
+    assert not any("relu" in key for key in deps)
+
+
+def test_figure_hash_changes_with_a_dependency(monkeypatch):
+    before = figure_hash("sigmoid_grad_curve")
+    monkeypatch.setitem(pages.STYLE, "grid.alpha", 0.5)
+    assert figure_hash("sigmoid_grad_curve") != before
