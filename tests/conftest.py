@@ -6,8 +6,15 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 ROOT = Path(__file__).resolve().parents[1]
+
+# No deadline: a test must not fail because the machine is busy (tests do not assert on time).
+# In CI, the same examples on every run, so that a red run can be reproduced.
+settings.register_profile("local", deadline=None)
+settings.register_profile("ci", deadline=None, derandomize=True)
+settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 
 def build_site(site_dir, cache_dir):

@@ -29,11 +29,11 @@ from pathlib import Path
 
 os.environ["MPLBACKEND"] = "Agg"  # before anything imports matplotlib
 
-import markdown  # noqa: E402
-import pytest  # noqa: E402
-from markdown_it import MarkdownIt  # noqa: E402
-from mkdocs.config import load_config  # noqa: E402
-from pytest_markdown_docs._runners import DefaultRunner, register_runner  # noqa: E402
+import markdown
+import pytest
+from markdown_it import MarkdownIt
+from mkdocs.config import load_config
+from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
 ROOT = Path(__file__).resolve().parents[1]
 CONTAINER = re.compile(r"^(?: {4})*(?:!!!|\?\?\?\+?|===) ")

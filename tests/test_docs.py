@@ -10,8 +10,9 @@ import re
 from pathlib import Path
 
 import pytest
-from docs_blocks import SiteView
 from pytest_markdown_docs.plugin import FenceSyntax, extract_fence_tests
+
+from docs_blocks import SiteView
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGES = sorted((ROOT / "docs").glob("*.md"))

@@ -21,7 +21,7 @@ def shown_pairs(site_dir):
     kinds = [kind for _, kind, _ in blocks]
     assert kinds == ["original-note", "original-note-error"] * (len(kinds) // 2), kinds
     texts = [text_of(body) for _, _, body in blocks]
-    return list(zip(texts[0::2], texts[1::2]))
+    return list(zip(texts[0::2], texts[1::2], strict=True))
 
 
 def test_every_original_block_is_followed_by_its_error(site):

@@ -33,7 +33,7 @@ def site_files():
 def test_a_figure_that_warns_stops_the_build_naming_figure_and_page(monkeypatch, tmp_path, site_files):
     def sigmoid_curve():
         fig, _ = plt.subplots()
-        warnings.warn("Glyph 54876 missing from font(s) DejaVu Sans.", UserWarning)
+        warnings.warn("Glyph 54876 missing from font(s) DejaVu Sans.", UserWarning, stacklevel=1)
         return fig
 
     figures = hook("figures")
@@ -53,7 +53,7 @@ def test_a_page_showing_an_unknown_figure_stops_the_build(monkeypatch, site_file
 def test_a_registered_figure_that_no_page_shows_stops_the_build(monkeypatch, site_files):
     figures = hook("figures")
     monkeypatch.setitem(FIGURES, "forgotten", lambda: None)
-    with pytest.raises(PluginError, match="shown on no page: .*'forgotten'"):
+    with pytest.raises(PluginError, match=r"shown on no page: .*'forgotten'"):
         figures.on_files(*site_files)
 
 
@@ -91,3 +91,18 @@ def test_an_original_note_block_that_runs_cleanly_stops_the_build():
     markdown = "# 오류\n\n```{.python .original-note}\nx = 1\n```\n"
     with pytest.raises(PluginError, match=r"sigmoid\.md, line 3: this original-note block ran without error"):
         errata.on_page_markdown(markdown, PAGE, None, None)
+
+
+def test_every_build_starts_with_the_package_as_it_is_on_disk(monkeypatch):
+    """mkdocs serve rebuilds in one process: the package hook makes it import src/ afresh."""
+    import sys
+
+    import activations.sigmoid
+
+    for name in [name for name in sys.modules if name.startswith("activations")]:
+        monkeypatch.setitem(sys.modules, name, sys.modules[name])  # restored after the test
+    hook("package").on_pre_build(None)
+    assert not [name for name in sys.modules if name.startswith("activations")]
+    import activations.sigmoid as fresh
+
+    assert fresh is not activations.sigmoid

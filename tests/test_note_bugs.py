@@ -13,6 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from test_docs import PAGES, collected_blocks
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -34,7 +35,7 @@ def note_bugs(source):
         elif isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute):
             name = node.func.attr
             if is_numpy(node.func.value) and name in {"max", "min", "amax", "amin"} and len(node.args) > 1:
-                problems.append(f"line {node.lineno}: np.{name} with 2 positional arguments takes the 2nd as axis (np.maximum)")
+                problems.append(f"line {node.lineno}: np.{name} with 2 positional arguments: the 2nd is an axis")
             if name == "plot":
                 problems += plot_mismatches(node)
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Load) and node.id not in bound:
@@ -50,7 +51,7 @@ def plot_mismatches(call):
     """plot(x, y, ...) with literal lists for x and y of different lengths."""
     args = [arg for arg in call.args if not (isinstance(arg, ast.Constant) and isinstance(arg.value, str))]
     problems = []
-    for x, y in zip(args[0::2], args[1::2]):
+    for x, y in zip(args[0::2], args[1::2], strict=False):  # a lone last argument is x values only
         if isinstance(x, (ast.List, ast.Tuple)) and isinstance(y, (ast.List, ast.Tuple)) and len(x.elts) != len(y.elts):
             problems.append(f"line {call.lineno}: plot with {len(x.elts)} x values and {len(y.elts)} y values")
     return problems

@@ -25,8 +25,8 @@ def test_fact_is_text(name):
 
 def test_a_figure_that_warns_is_an_error(monkeypatch):
     def warns():
-        fig, ax = plt.subplots()
-        warnings.warn("drawing went wrong", UserWarning)
+        fig, _ = plt.subplots()
+        warnings.warn("drawing went wrong", UserWarning, stacklevel=1)
         return fig
 
     monkeypatch.setitem(FIGURES, "warns", warns)

@@ -44,7 +44,8 @@ def on_files(files, config):
             try:
                 svg = render_figure(name)
             except Exception as error:
-                raise PluginError(f"figure {name!r} (on {', '.join(pages)}) failed: {type(error).__name__}: {error}") from error
+                where = f"figure {name!r} (on {', '.join(pages)})"
+                raise PluginError(f"{where} failed: {type(error).__name__}: {error}") from error
             for old in cache.glob(f"{name}-*.svg"):
                 old.unlink()
             cached.write_bytes(svg)

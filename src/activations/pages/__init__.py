@@ -20,7 +20,7 @@ import numpy as np
 
 matplotlib.use("Agg")  # no display at build time; set before pyplot is imported anywhere
 
-import matplotlib.pyplot as plt  # noqa: E402  (the backend must be chosen first)
+import matplotlib.pyplot as plt
 
 FIGURES = {}
 FACTS = {}
