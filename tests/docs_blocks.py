@@ -136,13 +136,10 @@ class CheckedOutput(DefaultRunner):
             lines_printed.append((sys._getframe(1).f_lineno, text))
 
         args["print"] = recording_print
-        try:
+        with fresh_global_state():
             with contextlib.redirect_stdout(printed):
                 super().runtest(test, args)
             draw_and_close_figures()
-        finally:
-            if "matplotlib.pyplot" in sys.modules:
-                sys.modules["matplotlib.pyplot"].close("all")
 
         expected = [OUTPUT.sub("", line, count=1).rstrip() for line in test.source.splitlines() if OUTPUT.match(line)]
         actual = [line.rstrip() for line in printed.getvalue().splitlines()]
@@ -154,6 +151,28 @@ class CheckedOutput(DefaultRunner):
                 "(refresh them with: pytest docs --update-outputs)\n"
                 f"  printed: {actual}\n  #> says: {expected}"
             )
+
+
+@contextlib.contextmanager
+def fresh_global_state():
+    """Undo what a block changes for the whole process (print options, rcParams, open figures).
+
+    A reader runs each block in a fresh Python; here all blocks share one process, so a block
+    that calls torch.set_printoptions must not change what the next block prints.
+    """
+    import matplotlib
+    import numpy as np
+
+    numpy_options, rc = np.get_printoptions(), matplotlib.rcParams.copy()
+    try:
+        yield
+    finally:
+        np.set_printoptions(**numpy_options)
+        matplotlib.rcParams.update(rc)
+        if "torch" in sys.modules:
+            sys.modules["torch"].set_printoptions(profile="default")
+        if "matplotlib.pyplot" in sys.modules:
+            sys.modules["matplotlib.pyplot"].close("all")
 
 
 def draw_and_close_figures():
@@ -171,12 +190,10 @@ def draw_and_close_figures():
 class OriginalNote(DefaultRunner):
     def runtest(self, test, args, *, asyncio_runner=None):
         try:
-            super().runtest(test, args)
+            with fresh_global_state():
+                super().runtest(test, args)
         except Exception:
             return  # tests/test_errata.py checks that it is exactly the error the page shows
-        finally:
-            if "matplotlib.pyplot" in sys.modules:
-                sys.modules["matplotlib.pyplot"].close("all")
         raise AssertionError("this block of the original note is shown as failing, but it ran without error")
 
 

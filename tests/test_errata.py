@@ -6,6 +6,7 @@ import traceback
 from pathlib import Path
 
 import matplotlib
+import matplotlib.pyplot as plt
 
 ROOT = Path(__file__).resolve().parents[1]
 BLOCK = re.compile(r'<div class="language-(\w+) (original-note(?:-error)?) highlight">(.*?)</div>', re.S)
@@ -41,6 +42,8 @@ def test_each_shown_error_is_what_the_code_raises(site):
             raised = "".join(traceback.format_exception_only(error))
         else:
             raise AssertionError(f"ran without error:\n{code}")
+        finally:
+            plt.close("all")  # the note's plt.plot opened a figure before failing
         assert raised.rstrip() == shown.rstrip()
 
 

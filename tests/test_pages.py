@@ -32,6 +32,7 @@ def test_a_figure_that_warns_is_an_error(monkeypatch):
     monkeypatch.setitem(FIGURES, "warns", warns)
     with pytest.raises(UserWarning, match="drawing went wrong"):
         render_figure("warns")
+    assert plt.get_fignums() == [], "a failed figure must not stay open"
 
 
 def test_a_fact_must_be_text(monkeypatch):

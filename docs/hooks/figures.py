@@ -37,9 +37,10 @@ def on_files(files, config):
 
     cache = Path(config.config_file_path).parent / CACHE
     cache.mkdir(parents=True, exist_ok=True)
-    drawn = 0
+    # Draw every figure first, add them to the site after: a failing figure leaves no half-made file set.
+    drawn, svgs = 0, {}
     for name, pages in sorted(used.items()):
-        cached = cache / f"{name}-{figure_hash(name)}.svg"
+        cached = svgs[name] = cache / f"{name}-{figure_hash(name)}.svg"
         if not cached.exists():
             try:
                 svg = render_figure(name)
@@ -50,6 +51,7 @@ def on_files(files, config):
                 old.unlink()
             cached.write_bytes(svg)
             drawn += 1
+    for name, cached in svgs.items():
         files.append(File.generated(config, f"figures/{name}.svg", content=cached.read_bytes()))
     log.info("figures: %d drawn, %d from cache", drawn, len(used) - drawn)
     return files

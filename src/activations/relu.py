@@ -4,9 +4,11 @@ import numpy as np
 
 from activations.validate import as_float_array
 
+
 # --8<-- [start:relu]
 def relu(x):
-    """렐루(ReLU) max(0, x). np.max가 아니라 원소별 최댓값인 np.maximum을 씁니다."""
+    """렐루(ReLU) max(0, x): 음수는 0으로, 양수는 그대로 내보냅니다."""
+    # np.max(0, x)가 아니라 원소별로 큰 값을 고르는 np.maximum입니다. nan은 nan으로 남습니다.
     return np.maximum(0, as_float_array(x, "relu(x)"))[()]
 # --8<-- [end:relu]
 

@@ -4,18 +4,22 @@ import numpy as np
 
 from activations.validate import as_float_array
 
+
 # --8<-- [start:tanh]
 def tanh(x):
-    """하이퍼볼릭탄젠트 함수 (e^x - e^-x) / (e^x + e^-x). NumPy의 np.tanh는 수치적으로 안정적입니다."""
+    """하이퍼볼릭탄젠트 함수 (e^x - e^-x) / (e^x + e^-x). 출력은 -1과 1 사이입니다."""
+    # 식을 그대로 계산하면 |x|가 클 때 e^x가 오버플로합니다. np.tanh는 어떤 실수에도 안전합니다.
     return np.tanh(as_float_array(x, "tanh(x)"))[()]
 # --8<-- [end:tanh]
 
 
 # --8<-- [start:tanh_grad]
 def tanh_grad(x):
-    """tanh의 도함수 1 - tanh(x)^2 = 4e^-2|x| / (1 + e^-2|x|)^2."""
+    """tanh의 도함수 1 - tanh(x)^2 = sech(x)^2. 최댓값은 x = 0에서 1입니다."""
     x = as_float_array(x, "tanh_grad(x)")
-    # 1 - tanh^2는 |x|가 크면 0으로 뭉개지므로, z = e^-2|x|로 쓴 같은 식을 계산합니다.
-    z = np.exp(-2 * np.abs(x))
-    return (4 * z / (1 + z) ** 2)[()]
+    # 1 - tanh(x)^2를 그대로 계산하면 |x|가 클 때 tanh(x)^2가 1로 반올림되어 0이 나옵니다.
+    # z = e^-|x|는 0과 1 사이라 오버플로가 없고, sech(x) = 2z / (1 + z^2)는 꼬리에서도 정확합니다.
+    z = np.exp(-np.abs(x))
+    sech = 2 * z / (1 + z * z)
+    return (sech * sech)[()]
 # --8<-- [end:tanh_grad]

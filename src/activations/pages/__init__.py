@@ -62,14 +62,15 @@ STYLE = {
 
 def render_figure(name):
     """Draw figure `name` and return its SVG bytes. Any warning is raised as an error."""
+    open_before = set(plt.get_fignums())
+    buffer = io.BytesIO()
     with warnings.catch_warnings(), matplotlib.rc_context(STYLE):
         warnings.simplefilter("error")
-        fig = FIGURES[name]()
         try:
-            buffer = io.BytesIO()
-            fig.savefig(buffer, format="svg", metadata={"Date": None})
-        finally:
-            plt.close(fig)
+            FIGURES[name]().savefig(buffer, format="svg", metadata={"Date": None})
+        finally:  # close what the figure function opened, even if it failed half-way
+            for number in set(plt.get_fignums()) - open_before:
+                plt.close(number)
     return buffer.getvalue()
 
 
