@@ -1,12 +1,16 @@
 """Fixtures shared by the tests of tests/: the site, built once per test session."""
 
+import contextlib
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+import matplotlib.pyplot as plt
 import pytest
 from hypothesis import settings
+
+from activations.pages import FIGURES
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,3 +42,13 @@ def site(tmp_path_factory):
     root = tmp_path_factory.mktemp("build")
     log = build_site(root / "site", root / "figure-cache")
     return root / "site", log, root / "figure-cache"
+
+
+@contextlib.contextmanager
+def drawn(name):
+    """Figure `name` of activations.pages, drawn for inspection and closed afterwards."""
+    fig = FIGURES[name]()
+    try:
+        yield fig
+    finally:
+        plt.close(fig)

@@ -1,11 +1,9 @@
 """The comparison page's facts and figures, each against a computation that does not use our code."""
 
-import contextlib
 import math
 import re
 from pathlib import Path
 
-import matplotlib.pyplot as plt
 import mpmath
 import numpy as np
 import pytest
@@ -16,6 +14,7 @@ import torch.nn.functional as F
 
 from activations.pages import FACTS, FIGURES, compute_fact, render_figure
 from activations.pages.comparison import LEAKY_SLOPE, functions, grad_max
+from conftest import drawn
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -133,15 +132,6 @@ def test_the_page_uses_only_registered_facts_and_shows_every_comparison_fact():
 
 
 # -- figures ---------------------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def drawn(name):
-    fig = FIGURES[name]()
-    try:
-        yield fig
-    finally:
-        plt.close(fig)
 
 
 def test_grid_shows_each_function_and_its_autograd_derivative():

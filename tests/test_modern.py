@@ -1,10 +1,8 @@
 """GELU, SiLU and ELU and their derivatives: against mpmath, scipy and PyTorch, plus the page's facts and figures."""
 
-import contextlib
 import inspect
 import math
 
-import matplotlib.pyplot as plt
 import mpmath
 import numpy as np
 import pytest
@@ -20,6 +18,7 @@ from hypothesis.extra import numpy as hnp
 from activations.modern import elu, elu_grad, gelu, gelu_grad, silu, silu_grad
 from activations.pages import FACTS, FIGURES, compute_fact, render_figure
 from activations.pages.modern import extremum
+from conftest import drawn
 
 DPS = 50  # far more digits than float64 has: the references are exact for our purposes
 
@@ -401,16 +400,6 @@ def test_every_modern_fact_is_checked_here():
 
 
 # -- the page's figures ---------------------------------------------------------------
-
-
-@contextlib.contextmanager
-def drawn(name):
-    """Figure `name`, closed afterwards (open figures pile up and warn)."""
-    fig = FIGURES[name]()
-    try:
-        yield fig
-    finally:
-        plt.close(fig)
 
 
 def lines_by_label(fig):

@@ -1,8 +1,10 @@
 """The registry of figures and facts that the pages take from the package at build time."""
 
+import re
 import warnings
 
 import matplotlib.pyplot as plt
+import matplotlib.text
 import pytest
 
 from activations import pages
@@ -59,3 +61,14 @@ def test_figure_hash_changes_with_a_dependency(monkeypatch):
     before = figure_hash("sigmoid_grad_curve")
     monkeypatch.setitem(pages.STYLE, "grid.alpha", 0.5)
     assert figure_hash("sigmoid_grad_curve") != before
+
+
+@pytest.mark.parametrize("name", sorted(FIGURES))
+def test_figure_text_has_no_hangul(name):
+    """Hangul would need a font the reader's install may lack; the Korean goes into alt text and captions."""
+    fig = FIGURES[name]()
+    try:
+        texts = [text.get_text() for text in fig.findobj(matplotlib.text.Text)]
+    finally:
+        plt.close(fig)
+    assert not [text for text in texts if re.search(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]", text)]

@@ -27,9 +27,9 @@ def check_count(value, where):
 
 # --8<-- [start:init_weights]
 def init_weights(rng, depth, width, scheme):
-    """가중치 초기화: (width, width) 행렬 depth개를 평균 0인 정규분포에서 뽑습니다.
+    """가중치 초기화: (width, width) 행렬 depth개를 평균 0인 정규 분포에서 뽑습니다.
 
-    "naive":  N(0, 1)                       표준정규분포를 그대로 씁니다.
+    "naive":  N(0, 1)                       표준 정규 분포를 그대로 씁니다.
     "xavier": N(0, 2 / (fan_in + fan_out))  Xavier(Glorot) 초기화. 정사각 행렬이면 N(0, 1 / fan_in).
     "he":     N(0, 2 / fan_in)              He(Kaiming) 초기화. 렐루가 음수 쪽 절반을 0으로 만드는 것을 메웁니다.
     """
@@ -45,7 +45,7 @@ def init_weights(rng, depth, width, scheme):
 
 # --8<-- [start:make_network]
 def make_network(scheme, depth=15, width=64, batch=256, seed=0):
-    """실험 재료: 입력 배치 x(0과 1 사이 균등분포, 픽셀 밝기처럼), 가중치 depth개, 0인 편향 depth개."""
+    """실험 재료: 입력 배치 x(0과 1 사이 균등 분포, 픽셀 밝기처럼), 가중치 depth개, 0인 편향 depth개."""
     batch = check_count(batch, "make_network(): batch")
     rng = np.random.default_rng(seed)  # seed가 같으면 x와 가중치도 같습니다.
     x = rng.random((batch, width))
@@ -121,6 +121,6 @@ def first_layer_z(scheme, bias, **network):
 
 
 def last_over_first(norms):
-    """How many times the last layer's gradient norm is the first layer's (small: vanishing)."""
+    """How many times the last layer's gradient norm is the first layer's (large: it vanishes toward the input)."""
     norms = np.asarray(norms)
     return float(norms[-1] / norms[0])
