@@ -36,7 +36,8 @@ from mkdocs.config import load_config
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
 ROOT = Path(__file__).resolve().parents[1]
-CONTAINER = re.compile(r"^(?: {4})*(?:!!!|\?\?\?\+?|===) ")
+# Admonitions (!!! note), collapsible ones (??? and ???+), content tabs (===, ===+, ===!).
+CONTAINER = re.compile(r"^(?: {4})*(?:!!!|\?\?\?\+?|===[+!]?) ")
 ORIGINAL_FENCE = re.compile(r"^(\s*```)\{\.python \.original-note\}\s*$")
 OUTPUT = re.compile(r"^\s*#>( |$)")
 
@@ -133,7 +134,7 @@ class CheckedOutput(DefaultRunner):
                 return print(*values, sep=sep, end=end, file=file, flush=flush)
             text = sep.join(map(str, values)) + end
             printed.write(text)
-            lines_printed.append((sys._getframe(1).f_lineno, text))
+            lines_printed.append((top_level_line(test), text))
 
         args["print"] = recording_print
         with fresh_global_state():
@@ -153,6 +154,17 @@ class CheckedOutput(DefaultRunner):
             )
 
 
+def top_level_line(test):
+    """The line of the block's own top-level statement that is running (a print inside a
+    function reports the line that called the function: that is where its #> lines go)."""
+    frame = sys._getframe(2)
+    while frame is not None:
+        if frame.f_code.co_filename == str(test.source_path) and frame.f_code.co_name == "<module>":
+            return frame.f_lineno
+        frame = frame.f_back
+    raise AssertionError("print() called from outside the block")
+
+
 @contextlib.contextmanager
 def fresh_global_state():
     """Undo what a block changes for the whole process (print options, rcParams, open figures).
@@ -160,17 +172,24 @@ def fresh_global_state():
     A reader runs each block in a fresh Python; here all blocks share one process, so a block
     that calls torch.set_printoptions must not change what the next block prints.
     """
+    import decimal
+
     import matplotlib
     import numpy as np
 
-    numpy_options, rc = np.get_printoptions(), matplotlib.rcParams.copy()
+    numpy_options, numpy_random, rc = np.get_printoptions(), np.random.get_state(), matplotlib.rcParams.copy()
+    decimal_context = decimal.getcontext().copy()
     try:
         yield
     finally:
         np.set_printoptions(**numpy_options)
+        np.random.set_state(numpy_random)
         matplotlib.rcParams.update(rc)
+        decimal.setcontext(decimal_context)
         if "torch" in sys.modules:
-            sys.modules["torch"].set_printoptions(profile="default")
+            torch = sys.modules["torch"]
+            torch.set_printoptions(profile="default")
+            torch.set_default_dtype(torch.float32)
         if "matplotlib.pyplot" in sys.modules:
             sys.modules["matplotlib.pyplot"].close("all")
 

@@ -92,7 +92,7 @@ def test_formulas_are_mathml_made_at_build_time(site):
     for built in site_dir.rglob("*.html"):
         text = built.read_text(encoding="utf-8")
         assert 'class="arithmatex"' not in text, f"{built} has unconverted LaTeX"
-        assert not re.search(r"\{\{\s*[a-z0-9_]+\s*\}\}", text), f"{built} has an unfilled {{ fact }}"
+        assert "{{" not in text, f"{built} has an unfilled {{{{ fact }}}}"
 
 
 def test_headings_have_readable_korean_anchors(site):

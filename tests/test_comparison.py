@@ -12,7 +12,7 @@ import scipy.special
 import torch
 import torch.nn.functional as F
 
-from activations.pages import FACTS, FIGURES, compute_fact, render_figure
+from activations.pages import FACTS, compute_fact
 from activations.pages.comparison import LEAKY_SLOPE, functions, grad_max
 from conftest import drawn
 
@@ -157,12 +157,3 @@ def test_grads_figure_shows_every_derivative():
         for line, name in zip(lines, TORCH, strict=True):
             _, grad = torch_value_and_grad(name, line.get_xdata())
             np.testing.assert_allclose(line.get_ydata(), grad, rtol=1e-10, atol=1e-15, err_msg=name)
-
-
-@pytest.mark.parametrize("name", sorted(n for n in FIGURES if n.startswith("comparison_")))
-def test_figures_have_no_hangul_and_render(name):
-    with drawn(name) as fig:
-        fig.canvas.draw()  # tick labels exist only once drawn
-        texts = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
-    assert texts and not any("\uac00" <= ch <= "\ud7a3" for text in texts for ch in text)
-    assert render_figure(name).startswith(b"<?xml")

@@ -62,6 +62,16 @@ def test_no_block_imports_the_project_package(page):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
-def test_no_block_is_exempt(page):
-    """No block of the site is skipped: `notest` is not used anywhere."""
-    assert "notest" not in page.read_text(encoding="utf-8")
+def test_every_block_runs_alone_and_once(page):
+    """No block is skipped (notest), leans on the one before (continuation) or is retried."""
+    for option in ("notest", "continuation", "retry:"):
+        assert option not in page.read_text(encoding="utf-8"), f"{page.name} uses {option}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_python_blocks_are_marked_python(page, site):
+    """Only `python` blocks run; `py3`, `Python`, `pycon`... would be shown but never run."""
+    site_dir, _, _ = site
+    built = site_dir / ("" if page.stem == "index" else page.stem) / "index.html"
+    languages = set(re.findall(r'<div class="language-(\w+)', built.read_text(encoding="utf-8")))
+    assert languages <= {"python", "text", "bash"}, languages

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from activations.modern import elu, elu_grad, gelu, gelu_grad, silu, silu_grad
-from activations.pages import FACTS, FIGURES, compute_fact, render_figure
+from activations.pages import FACTS, compute_fact
 from activations.pages.modern import extremum
 from conftest import drawn
 
@@ -439,10 +439,15 @@ def test_tanh_error_figure():
     np.testing.assert_allclose(line.get_ydata()[::50], expected, rtol=1e-6, atol=1e-15)
 
 
-@pytest.mark.parametrize("name", sorted(n for n in FIGURES if n.startswith("modern_")))
-def test_figures_have_no_hangul_and_render(name):
-    with drawn(name) as fig:
-        fig.canvas.draw()  # tick labels exist only once drawn
-        texts = [t.get_text() for t in fig.findobj(lambda a: hasattr(a, "get_text"))]
-    assert not any("\uac00" <= ch <= "\ud7a3" for text in texts for ch in text)
-    assert render_figure(name).startswith(b"<?xml")
+@pytest.mark.parametrize("func", [elu, elu_grad])
+def test_alpha_must_fit_the_dtype_of_x(func):
+    """float16 cannot hold alpha = 1e5: converting it would give inf and a wrong result."""
+    with pytest.raises(ValueError, match=rf"{func.__name__}\(\): alpha 100000.0 does not fit in float16"):
+        func(np.float16(-1.0), alpha=1e5)
+    assert np.isfinite(func(np.float32(-1.0), alpha=1e5))
+
+
+@pytest.mark.parametrize("func", [elu, elu_grad])
+def test_an_alpha_too_large_for_a_float_names_alpha(func):
+    with pytest.raises(ValueError, match=rf"{func.__name__}\(\): alpha must be positive and finite"):
+        func(-1.0, alpha=10**400)

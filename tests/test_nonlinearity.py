@@ -15,7 +15,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from activations.nonlinearity import stack_linear, step, step_grad
-from activations.pages import FACTS, FIGURES, render_figure
+from activations.pages import FACTS, FIGURES
 from activations.pages import nonlinearity as page
 
 DOC = Path(__file__).resolve().parents[1] / "docs" / "nonlinearity.md"
@@ -309,9 +309,3 @@ def test_figure_network_collapses_to_a_line():
     np.testing.assert_allclose(page.two_layers(x, lambda h: h), x * w[0, 0] + b[0], rtol=1e-12, atol=1e-12)
     bent = page.two_layers(x, lambda h: np.maximum(0, h))
     assert not np.allclose(np.diff(bent, 2), 0)  # with ReLU between, the curve is not a line
-
-
-@pytest.mark.parametrize("name", own(FIGURES))
-def test_figures_draw_without_warnings_and_deterministically(name):
-    svg = render_figure(name)  # raises on any warning
-    assert svg.startswith(b"<?xml") and svg == render_figure(name)

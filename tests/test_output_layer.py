@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
 from activations.output_layer import bce_with_logits, cross_entropy, log_softmax, mean_of, mse
-from activations.pages import FACTS, FIGURES, compute_fact, render_figure
+from activations.pages import FACTS, FIGURES, compute_fact
 from activations.pages.output_layer import (
     OUTPUT_LAYER_BIG_LOGIT,
     sigmoid_one_threshold_float32,
@@ -509,12 +509,6 @@ def page_names(registry):
 def test_page_registers_prefixed_names():
     names = page_names(FIGURES) + page_names(FACTS)
     assert names and all(name.startswith("output_layer_") for name in names)
-
-
-@pytest.mark.parametrize("name", page_names(FIGURES))
-def test_figures_draw_without_warnings(name):
-    svg = render_figure(name)
-    assert svg.startswith(b"<?xml") and svg == render_figure(name)
 
 
 @pytest.mark.parametrize("name", page_names(FACTS))

@@ -57,10 +57,33 @@ def test_a_figure_depends_on_what_it_draws_and_nothing_else():
     assert not any("relu" in key for key in deps)
 
 
-def test_figure_hash_changes_with_a_dependency(monkeypatch):
+def test_figure_hash_changes_with_the_style(monkeypatch):
     before = figure_hash("sigmoid_grad_curve")
     monkeypatch.setitem(pages.STYLE, "grid.alpha", 0.5)
     assert figure_hash("sigmoid_grad_curve") != before
+
+
+def test_figure_hash_changes_with_one_number_of_a_large_constant(monkeypatch):
+    """X has 1001 numbers; repr() would print '...' and miss a change in the middle."""
+    import activations.pages.sigmoid as page
+
+    before = figure_hash("sigmoid_curve")
+    changed = page.X.copy()
+    changed[500] += 1e-9
+    monkeypatch.setattr(page, "X", changed)
+    assert figure_hash("sigmoid_curve") != before
+
+
+def test_figure_hash_follows_wrapped_functions(monkeypatch):
+    """A dependency behind functools.cache is still hashed by its source."""
+    import functools
+
+    import activations.pages.sigmoid as page
+
+    deps = dependencies(FIGURES["sigmoid_grad_curve"])
+    assert "activations.sigmoid.sigmoid_grad" in deps
+    monkeypatch.setattr(page, "sigmoid_grad", functools.cache(page.sigmoid_grad))
+    assert dependencies(FIGURES["sigmoid_grad_curve"]) == deps
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
@@ -68,6 +91,7 @@ def test_figure_text_has_no_hangul(name):
     """Hangul would need a font the reader's install may lack; the Korean goes into alt text and captions."""
     fig = FIGURES[name]()
     try:
+        fig.canvas.draw()  # tick labels exist only once the figure is drawn
         texts = [text.get_text() for text in fig.findobj(matplotlib.text.Text)]
     finally:
         plt.close(fig)

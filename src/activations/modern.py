@@ -89,13 +89,21 @@ def silu_grad(x):
 
 
 # --8<-- [start:check_alpha]
-def check_alpha(alpha, where):
-    """ELU의 α는 양의 유한한 실수여야 합니다. where는 오류 메시지에 쓸 이름입니다."""
+def check_alpha(alpha, dtype, where):
+    """ELU의 α는 양의 유한한 실수이고, x의 dtype으로 나타낼 수 있어야 합니다(float16이면 65504 이하).
+
+    where는 오류 메시지에 쓸 이름입니다.
+    """
     if isinstance(alpha, (bool, np.bool_)) or not isinstance(alpha, (int, float, np.integer, np.floating)):
         raise TypeError(f"{where}: alpha must be a real number, got {alpha!r}")
-    a = float(alpha)  # 파이썬 float이라 x의 dtype을 바꾸지 않습니다.
+    try:
+        a = float(alpha)  # 파이썬 float이라 x의 dtype을 바꾸지 않습니다.
+    except OverflowError:  # 10**400 같은 아주 큰 정수
+        raise ValueError(f"{where}: alpha must be positive and finite, got {alpha!r}") from None
     if not (np.isfinite(a) and a > 0):
         raise ValueError(f"{where}: alpha must be positive and finite, got {a!r}")
+    if a > float(np.finfo(dtype).max):  # x의 dtype으로 바꾸면 inf가 되어 결과가 틀립니다.
+        raise ValueError(f"{where}: alpha {a!r} does not fit in {np.dtype(dtype)}")
     return a
 # --8<-- [end:check_alpha]
 
@@ -104,7 +112,7 @@ def check_alpha(alpha, where):
 def elu(x, alpha=1.0):
     """ELU: x > 0이면 x, 아니면 α(e^x - 1). 음수 쪽은 -α로 부드럽게 포화합니다."""
     x = as_float_array(x, "elu(x)")
-    a = check_alpha(alpha, "elu()")
+    a = check_alpha(alpha, x.dtype, "elu()")
     # np.where는 두 식을 모두 계산하므로, e^x가 오버플로하지 않게 음수 쪽 값만 넣습니다.
     # np.expm1(x) = e^x - 1은 x가 0 근처일 때도 정확합니다.
     return np.where(x > 0, x, a * np.expm1(np.minimum(x, 0)))[()]
@@ -115,6 +123,6 @@ def elu(x, alpha=1.0):
 def elu_grad(x, alpha=1.0):
     """ELU의 도함수: x > 0이면 1, x <= 0이면 α·e^x. x = 0에서는 PyTorch처럼 α를 씁니다."""
     x = as_float_array(x, "elu_grad(x)")
-    a = check_alpha(alpha, "elu_grad()")
+    a = check_alpha(alpha, x.dtype, "elu_grad()")
     return np.where(x > 0, 1, a * np.exp(np.minimum(x, 0)))[()]
 # --8<-- [end:elu_grad]

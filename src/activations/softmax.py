@@ -38,7 +38,8 @@ def softmax(x, axis=-1, temperature=1.0):
     if x.shape[axis] == 0:
         return x.reshape(shape).copy()  # 로짓이 하나도 없으면 확률 분포도 비어 있습니다.
 
-    # +inf인 로짓이 있으면 극한값을 씁니다: 확률은 +inf인 로짓들이 똑같이 나눠 갖고, 나머지는 0입니다.
+    # +inf인 로짓이 하나면 극한값(그 로짓의 확률 1, 나머지 0)을 씁니다. 여럿이면 확률을 똑같이
+    # 나눠 갖는 것으로 정합니다(함께 같은 속도로 커질 때의 극한). PyTorch는 둘 다 nan을 냅니다.
     # 같은 줄의 nan은 nan으로 남겨 그 줄 전체가 nan이 되게 합니다.
     pos_inf = np.isposinf(x)
     limit = np.where(pos_inf, 0, np.where(np.isnan(x), x, -np.inf))

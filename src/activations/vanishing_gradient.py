@@ -61,7 +61,7 @@ def forward(x, weights, biases, act):
     x = as_float_array(x, "forward(x)")
     if x.ndim != 2 or x.shape[0] == 0:
         raise ValueError(f"forward(x): x must be a non-empty batch of shape (batch, features), got shape {x.shape}")
-    if len(weights) != len(biases) or not weights:
+    if len(weights) != len(biases) or len(weights) == 0:
         raise ValueError(f"forward(): need one bias per weight, got {len(weights)} weights and {len(biases)} biases")
     zs, hs = [], [x]
     for w, b in zip(weights, biases, strict=True):

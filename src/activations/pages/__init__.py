@@ -42,6 +42,12 @@ def fact(func):
     return func
 
 
+def times_ten(value, digits=2):
+    """value as LaTeX 'm \\times 10^{e}' with `digits` significant digits, for use inside \\( ... \\)."""
+    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
+    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
+
+
 # Every figure is drawn with these settings, so that the SVG bytes are the same on every build.
 STYLE = {
     "svg.hashsalt": "activations",  # element ids are random without a fixed salt
@@ -99,13 +105,14 @@ def dependencies(func):
             if isinstance(value, types.ModuleType):
                 if value.__name__.startswith("activations"):
                     found.setdefault(value.__name__, inspect.getsource(value))
-            elif isinstance(value, types.FunctionType):
-                key = f"{value.__module__}.{value.__qualname__}"
-                if value.__module__.startswith("activations") and key not in found:
-                    found[key] = inspect.getsource(value)
-                    visit(value)
-            elif names["__name__"].startswith("activations") and not callable(value):
-                found[f"{names['__name__']}.{name}"] = repr(value)  # a module-level constant
+            elif callable(value):
+                func = inspect.unwrap(value)  # through functools.cache and other wrappers
+                key = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', '')}"
+                if isinstance(func, types.FunctionType) and key.startswith("activations") and key not in found:
+                    found[key] = inspect.getsource(func)
+                    visit(func)
+            elif names["__name__"].startswith("activations"):
+                found[f"{names['__name__']}.{name}"] = _fingerprint(value)  # a module-level constant
 
     found[f"{func.__module__}.{func.__qualname__}"] = inspect.getsource(func)
     visit(func)
@@ -121,6 +128,13 @@ def figure_hash(name):
     for key in sorted(deps):
         digest.update(key.encode() + b"\0" + deps[key].encode() + b"\0")
     return digest.hexdigest()[:16]
+
+
+def _fingerprint(value):
+    """The whole content of a constant: repr() shortens arrays of over 1000 numbers with '...'."""
+    if isinstance(value, np.ndarray):
+        return f"ndarray {value.dtype} {value.shape} {hashlib.sha256(value.tobytes()).hexdigest()}"
+    return repr(value)
 
 
 def _names(code):
@@ -146,4 +160,4 @@ from activations.pages import (  # noqa: E402  (registration needs the decorator
     vanishing_gradient,
 )
 
-__all__ = ["FACTS", "FIGURES", "compute_fact", "figure_hash", "render_figure"]
+__all__ = ["FACTS", "FIGURES", "compute_fact", "fact", "figure", "figure_hash", "render_figure", "times_ten"]

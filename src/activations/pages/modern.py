@@ -5,7 +5,7 @@ import inspect
 import numpy as np
 
 from activations.modern import elu, elu_grad, gelu, gelu_grad, silu, silu_grad
-from activations.pages import fact, figure
+from activations.pages import fact, figure, times_ten
 from activations.pages.drawing import X, axes
 from activations.relu import relu
 
@@ -40,12 +40,6 @@ def _num(value):
     return f"{value:.3f}"
 
 
-def latex_sci(value, digits=2):
-    """value in scientific notation for a formula, e.g. 4.7 \\times 10^{-4} (the page puts it inside \\( \\))."""
-    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-    return f"{mantissa} \\times 10^{{{int(exponent)}}}"
-
-
 @fact
 def modern_gelu_min():
     return _num(extremum(gelu, -3, 0, find=np.argmin)[1])
@@ -70,7 +64,7 @@ def modern_gelu_grad_max_x():
 def modern_gelu_tanh_max_error():
     """Largest |tanh approximation - exact GELU| over [-10, 10] (beyond, both agree to the last digit)."""
     x = np.linspace(-10, 10, 20001)
-    return latex_sci(np.max(np.abs(gelu(x, approximate="tanh") - gelu(x))))
+    return times_ten(np.max(np.abs(gelu(x, approximate="tanh") - gelu(x))))
 
 
 @fact

@@ -5,7 +5,7 @@ import math
 import matplotlib.pyplot as plt
 import numpy as np
 
-from activations.pages import fact, figure
+from activations.pages import fact, figure, times_ten
 from activations.pages.drawing import X, axes
 from activations.sigmoid import sigmoid, sigmoid_grad
 
@@ -25,12 +25,6 @@ def saturation_x():
 def naive_overflow_x(dtype):
     """The naive 1 / (1 + exp(-x)) overflows in exp(-x) once -x exceeds log(largest float)."""
     return float(np.log(np.finfo(dtype).max))
-
-
-def times_ten_power(value, digits=2):
-    """A positive number as LaTeX 'm \\times 10^{e}' for use inside \\( ... \\) on the page."""
-    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
 
 
 @figure
@@ -83,7 +77,7 @@ def sigmoid_grad_bound():
     value = peak**CHAIN_LAYERS
     ax.plot([CHAIN_LAYERS], [value], "o", color="C3", markersize=9)
     ax.annotate(
-        rf"${peak:g}^{{{CHAIN_LAYERS}}} \approx {times_ten_power(value)}$",
+        rf"${peak:g}^{{{CHAIN_LAYERS}}} \approx {times_ten(value)}$",
         (CHAIN_LAYERS, value),
         xytext=(CHAIN_LAYERS + 1.5, value * 30),
         arrowprops={"arrowstyle": "->"},
@@ -131,7 +125,7 @@ def sigmoid_chain_max_layers():
 @fact
 def sigmoid_grad_bound_10():
     """0.25 ** 10 as LaTeX, for \\( ... \\) on the page."""
-    return times_ten_power(sigmoid_grad(0.0) ** CHAIN_LAYERS)
+    return times_ten(sigmoid_grad(0.0) ** CHAIN_LAYERS)
 
 
 @fact
@@ -152,4 +146,4 @@ def sigmoid_naive_overflow_float32():
 @fact
 def sigmoid_float64_rounding():
     """The relative error of one correct rounding in float64 (half the machine epsilon), as LaTeX."""
-    return times_ten_power(float(np.finfo(np.float64).eps) / 2)
+    return times_ten(float(np.finfo(np.float64).eps) / 2)

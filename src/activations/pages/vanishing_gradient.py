@@ -10,7 +10,7 @@ import matplotlib.pyplot as plt
 import numpy as np
 
 from activations.leaky_relu import leaky_relu, leaky_relu_grad
-from activations.pages import fact, figure
+from activations.pages import fact, figure, times_ten
 from activations.pages.drawing import X, axes
 from activations.relu import relu, relu_grad
 from activations.sigmoid import sigmoid, sigmoid_grad
@@ -66,9 +66,8 @@ def mean_grad(name, scheme):
 def number(value):
     """A number for the prose: plain if moderate, else a x 10^n as inline math."""
     if 0.01 <= abs(value) < 1000:
-        return f"{value:.2g}"
-    mantissa, exponent = f"{value:.1e}".split("e")
-    return rf"\({mantissa} \times 10^{{{int(exponent)}}}\)"
+        return f"{float(f'{value:.2g}'):g}"  # 2 significant digits, never e-notation: 150, not 1.5e+02
+    return rf"\({times_ten(value)}\)"
 
 
 def percent(fraction):
