@@ -29,10 +29,10 @@ def softmax(x, axis=-1, temperature=1.0):
         raise ValueError("softmax(temperature): temperature is too large for a float") from None
     if not (math.isfinite(t) and t > 0):
         raise ValueError(f"softmax(temperature): temperature must be positive and finite, got {t!r}")
-    with np.errstate(over="ignore", under="ignore"):
-        t = x.dtype.type(t)  # x의 dtype으로 나눠야 float16/32 입력이 float64로 바뀌지 않습니다.
-    if not (np.isfinite(t) and t > 0):
+    info = np.finfo(x.dtype)
+    if not float(info.smallest_subnormal) <= t <= float(info.max):  # x의 dtype으로 바꾸면 0이나 inf가 됩니다.
         raise ValueError(f"softmax(temperature): temperature {temperature!r} does not fit in {x.dtype}")
+    t = x.dtype.type(t)  # x의 dtype으로 나눠야 float16/32 입력이 float64로 바뀌지 않습니다.
     shape = x.shape
     x = x.reshape(shape or (1,))  # 0차원 입력은 길이 1인 벡터로 계산합니다.
     if x.shape[axis] == 0:
