@@ -6,7 +6,7 @@ import pytest
 import scipy.special
 import torch
 import torch.nn as nn
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -41,7 +41,6 @@ def logits_and_targets(draw, logits=moderate, dtype=np.float64):
     return z, y
 
 
-@settings(deadline=None)  # the first torch call is slow
 @given(logits_and_targets())
 def test_bce_matches_torch(zy):
     z, y = zy
@@ -52,7 +51,6 @@ def test_bce_matches_torch(zy):
     np.testing.assert_allclose(bce_with_logits(z, y), expected, rtol=1e-12, atol=1e-13)
 
 
-@settings(deadline=None)
 @given(logits_and_targets(dtype=np.float32))
 def test_bce_matches_torch_float32(zy):
     z, y = zy
@@ -190,7 +188,6 @@ def array_and_axis(draw, elements):
     return x, draw(st.integers(-x.ndim, x.ndim - 1))
 
 
-@settings(deadline=None)
 @given(array_and_axis(st.floats(-1e300, 1e300)))
 def test_log_softmax_matches_scipy(x_axis):
     x, axis = x_axis
@@ -199,7 +196,6 @@ def test_log_softmax_matches_scipy(x_axis):
     )
 
 
-@settings(deadline=None)
 @given(array_and_axis(moderate))
 def test_log_softmax_matches_torch(x_axis):
     x, axis = x_axis
@@ -269,7 +265,6 @@ def ce_inputs(draw, dtype=np.float64):
     return z, targets
 
 
-@settings(deadline=None)
 @given(ce_inputs())
 def test_cross_entropy_matches_torch(inputs):
     z, targets = inputs
@@ -277,7 +272,6 @@ def test_cross_entropy_matches_torch(inputs):
     np.testing.assert_allclose(cross_entropy(z, targets), expected, rtol=1e-12, atol=1e-14)
 
 
-@settings(deadline=None)
 @given(ce_inputs(np.float32))
 def test_cross_entropy_matches_torch_float32(inputs):
     z, targets = inputs
@@ -391,14 +385,12 @@ def pairs(draw, elements, dtype=np.float64):
     return draw(hnp.arrays(dtype, shape, elements=elements)), draw(hnp.arrays(dtype, shape, elements=elements))
 
 
-@settings(deadline=None)
 @given(pairs(st.floats(-1e6, 1e6)))
 def test_mse_matches_torch(pair):
     p, y = pair
     np.testing.assert_allclose(mse(p, y), nn.MSELoss()(t(p), t(y)).item(), rtol=1e-12, atol=1e-300)
 
 
-@settings(deadline=None)
 @given(pairs(st.floats(-1e3, 1e3, width=32), np.float32))
 def test_mse_matches_torch_float32(pair):
     p, y = pair

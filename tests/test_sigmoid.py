@@ -13,7 +13,7 @@ import mpmath
 import numpy as np
 import pytest
 import torch
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from scipy.optimize import brentq
@@ -76,7 +76,6 @@ def test_sigmoid_grad_matches_expit_product(dtype, data):
     np.testing.assert_allclose(y.astype(np.float64), expected, equal_nan=True, **tolerances(dtype, ulps=6))
 
 
-@settings(deadline=None)
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_sigmoid_and_grad_match_mpmath(x):
     np.testing.assert_allclose(sigmoid(x), float(mp_sigmoid(x)), **tolerances(np.float64))

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 import scipy.special
 import torch
-from hypothesis import given, settings
+from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
@@ -41,7 +41,6 @@ def test_matches_scipy(x_axis, temperature):
     np.testing.assert_allclose(softmax(x, axis=axis, temperature=temperature), expected, rtol=1e-9, atol=1e-300)
 
 
-@settings(deadline=None)  # the first torch call is slow
 @given(array_and_axis(moderate), temperatures)
 def test_matches_torch(x_axis, temperature):
     x, axis = x_axis
@@ -49,7 +48,6 @@ def test_matches_torch(x_axis, temperature):
     np.testing.assert_allclose(softmax(x, axis=axis, temperature=temperature), expected, rtol=1e-12, atol=1e-300)
 
 
-@settings(deadline=None)
 @given(array_and_axis(moderate, np.float32))
 def test_matches_torch_module_float32(x_axis):
     x, axis = x_axis
