@@ -8,7 +8,7 @@ import matplotlib.text
 import pytest
 
 from activations import pages
-from activations.pages import FACTS, FIGURES, compute_fact, dependencies, figure_hash, render_figure
+from activations.pages import FACTS, FIGURES, compute_fact, dependencies, figure_hash, registry, render_figure
 
 
 @pytest.mark.parametrize("name", sorted(FIGURES))
@@ -59,7 +59,7 @@ def test_a_figure_depends_on_what_it_draws_and_nothing_else():
 
 def test_figure_hash_changes_with_the_style(monkeypatch):
     before = figure_hash("sigmoid_grad_curve")
-    monkeypatch.setitem(pages.STYLE, "grid.alpha", 0.5)
+    monkeypatch.setitem(registry.STYLE, "grid.alpha", 0.5)
     assert figure_hash("sigmoid_grad_curve") != before
 
 
@@ -96,3 +96,13 @@ def test_figure_text_has_no_hangul(name):
     finally:
         plt.close(fig)
     assert not [text for text in texts if re.search(r"[\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3]", text)]
+
+
+def test_facts_need_no_matplotlib():
+    """Facts (and a build whose figures all come from the cache) must not pay for importing pyplot."""
+    import subprocess
+    import sys
+
+    code = "import sys, activations.pages as p\nfor n in p.FACTS: p.compute_fact(n)\nprint('matplotlib' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -6,148 +6,11 @@
   ``{{ NAME }}``, and docs/hooks/facts.py puts the value in.
 
 Each page has one module here (``pages/sigmoid.py`` for ``docs/sigmoid.md``) that registers
-its figures and facts with the decorators below.
+its figures and facts with the decorators of ``activations.pages.registry``. Importing this
+package imports every page module, so that the registry is complete.
 """
 
-import hashlib
-import inspect
-import io
-import types
-import warnings
-
-import matplotlib
-import numpy as np
-
-matplotlib.use("Agg")  # no display at build time; set before pyplot is imported anywhere
-
-import matplotlib.pyplot as plt
-
-FIGURES = {}
-FACTS = {}
-
-
-def figure(func):
-    """Register a figure function under its own name."""
-    if func.__name__ in FIGURES:
-        raise ValueError(f"figure {func.__name__!r} is registered twice")
-    FIGURES[func.__name__] = func
-    return func
-
-
-def fact(func):
-    """Register a fact function under its own name."""
-    if func.__name__ in FACTS:
-        raise ValueError(f"fact {func.__name__!r} is registered twice")
-    FACTS[func.__name__] = func
-    return func
-
-
-def times_ten(value, digits=2):
-    """value as LaTeX 'm \\times 10^{e}' with `digits` significant digits, for use inside \\( ... \\)."""
-    mantissa, exponent = f"{value:.{digits - 1}e}".split("e")
-    return rf"{mantissa} \times 10^{{{int(exponent)}}}"
-
-
-# Every figure is drawn with these settings, so that the SVG bytes are the same on every build.
-STYLE = {
-    "svg.hashsalt": "activations",  # element ids are random without a fixed salt
-    "svg.fonttype": "path",  # glyphs become paths: readers need no font
-    "font.family": ["DejaVu Sans"],  # ships with matplotlib; figure text is math and numbers only
-    "mathtext.fontset": "dejavusans",
-    "figure.figsize": (6.4, 4.0),
-    "figure.dpi": 100,
-    "axes.grid": True,
-    "grid.alpha": 0.3,
-    "axes.spines.top": False,
-    "axes.spines.right": False,
-    "legend.frameon": False,
-    "savefig.bbox": "tight",
-    "figure.facecolor": "white",
-}
-
-
-def render_figure(name):
-    """Draw figure `name` and return its SVG bytes. Any warning is raised as an error."""
-    open_before = set(plt.get_fignums())
-    buffer = io.BytesIO()
-    with warnings.catch_warnings(), matplotlib.rc_context(STYLE):
-        warnings.simplefilter("error")
-        try:
-            FIGURES[name]().savefig(buffer, format="svg", metadata={"Date": None})
-        finally:  # close what the figure function opened, even if it failed half-way
-            for number in set(plt.get_fignums()) - open_before:
-                plt.close(number)
-    return buffer.getvalue()
-
-
-def compute_fact(name):
-    """Compute fact `name` as the text the page shows. Any warning is raised as an error."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        value = FACTS[name]()
-    if not isinstance(value, str):
-        raise TypeError(f"fact {name!r} must return str, got {type(value).__name__}")
-    return value
-
-
-def dependencies(func):
-    """The package's functions and constants that `func` uses, directly or through others.
-
-    Returns {qualified name: source text or repr}. A figure's cache key is made of these,
-    so editing `sigmoid_grad` redraws the figures that use it and no other.
-    """
-    found = {}
-
-    def visit(obj):
-        names = obj.__globals__
-        for name in _names(obj.__code__) & names.keys():
-            value = names[name]
-            if isinstance(value, types.ModuleType):
-                if value.__name__.startswith("activations"):
-                    found.setdefault(value.__name__, inspect.getsource(value))
-            elif callable(value):
-                func = inspect.unwrap(value)  # through functools.cache and other wrappers
-                key = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', '')}"
-                if isinstance(func, types.FunctionType) and key.startswith("activations") and key not in found:
-                    found[key] = inspect.getsource(func)
-                    visit(func)
-            elif names["__name__"].startswith("activations"):
-                found[f"{names['__name__']}.{name}"] = _fingerprint(value)  # a module-level constant
-
-    found[f"{func.__module__}.{func.__qualname__}"] = inspect.getsource(func)
-    visit(func)
-    return found
-
-
-def figure_hash(name):
-    """A key that changes when figure `name` or anything it draws with changes."""
-    digest = hashlib.sha256()
-    deps = dependencies(FIGURES[name])
-    deps["STYLE"] = repr(sorted(STYLE.items()))
-    deps["versions"] = f"matplotlib {matplotlib.__version__}, numpy {np.__version__}"
-    for key in sorted(deps):
-        digest.update(key.encode() + b"\0" + deps[key].encode() + b"\0")
-    return digest.hexdigest()[:16]
-
-
-def _fingerprint(value):
-    """The whole content of a constant: repr() shortens arrays of over 1000 numbers with '...'."""
-    if isinstance(value, np.ndarray):
-        return f"ndarray {value.dtype} {value.shape} {hashlib.sha256(value.tobytes()).hexdigest()}"
-    return repr(value)
-
-
-def _names(code):
-    """Global names used by a code object and the functions, lambdas and comprehensions inside it."""
-    names = set(code.co_names)
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            names |= _names(const)
-    return names
-
-
-# Importing the page modules registers their figures and facts.
-from activations.pages import (  # noqa: E402  (registration needs the decorators above)
+from activations.pages import (
     comparison,
     leaky_relu,
     modern,
@@ -159,5 +22,29 @@ from activations.pages import (  # noqa: E402  (registration needs the decorator
     tanh,
     vanishing_gradient,
 )
+from activations.pages.registry import (
+    FACTS,
+    FIGURES,
+    compute_fact,
+    dependencies,
+    fact,
+    figure,
+    figure_hash,
+    render_figure,
+    times_ten,
+)
 
-__all__ = ["FACTS", "FIGURES", "compute_fact", "fact", "figure", "figure_hash", "render_figure", "times_ten"]
+PAGES = [comparison, leaky_relu, modern, nonlinearity, output_layer, relu, sigmoid, softmax, tanh, vanishing_gradient]
+
+__all__ = [
+    "FACTS",
+    "FIGURES",
+    "PAGES",
+    "compute_fact",
+    "dependencies",
+    "fact",
+    "figure",
+    "figure_hash",
+    "render_figure",
+    "times_ten",
+]

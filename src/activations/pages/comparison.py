@@ -2,13 +2,11 @@
 
 import functools
 
-import matplotlib.pyplot as plt
-
 from activations.leaky_relu import leaky_relu, leaky_relu_grad
 from activations.modern import elu, elu_grad, gelu, gelu_grad, silu, silu_grad
-from activations.pages import fact, figure
-from activations.pages.drawing import X
+from activations.pages.drawing import X, subplots
 from activations.pages.modern import extremum, normal_mean
+from activations.pages.registry import fact, figure
 from activations.relu import relu, relu_grad
 from activations.sigmoid import sigmoid, sigmoid_grad
 from activations.tanh import tanh, tanh_grad
@@ -130,7 +128,7 @@ def comparison_mean_elu():
 @figure
 def comparison_grid():
     """Small multiples: each function (solid) and its derivative (dashed) on the same scale."""
-    fig, axs = plt.subplots(2, 4, figsize=(11, 5.2), sharex=True, sharey=True)
+    fig, axs = subplots(2, 4, figsize=(11, 5.2), sharex=True, sharey=True)
     for ax, (name, (f, grad)) in zip(axs.flat, functions().items(), strict=False):
         ax.axhline(0, color="0.6", linewidth=0.8)
         ax.axvline(0, color="0.6", linewidth=0.8)
@@ -155,7 +153,7 @@ def comparison_grid():
 @figure
 def comparison_grads():
     """All derivatives on one axes: how much gradient each function lets through, and where."""
-    fig, ax = plt.subplots(figsize=(7.2, 4.2))
+    fig, ax = subplots(figsize=(7.2, 4.2))
     ax.axhline(0, color="0.6", linewidth=0.8)
     ax.axvline(0, color="0.6", linewidth=0.8)
     styles = ["-", "-", "-", "--", "-", "-", "-."]

@@ -3,8 +3,8 @@
 import inspect
 
 from activations.leaky_relu import leaky_relu, leaky_relu_grad
-from activations.pages import fact, figure
 from activations.pages.drawing import X, axes
+from activations.pages.registry import fact, figure
 
 NOTE_SLOPE = 0.1  # the slope a of the original note's plot
 DEFAULT_SLOPE = inspect.signature(leaky_relu).parameters["negative_slope"].default  # PyTorch's too

@@ -5,8 +5,8 @@ import inspect
 import numpy as np
 
 from activations.modern import elu, elu_grad, gelu, gelu_grad, silu, silu_grad
-from activations.pages import fact, figure, times_ten
 from activations.pages.drawing import X, axes
+from activations.pages.registry import fact, figure, times_ten
 from activations.relu import relu
 
 # -- numbers the pages state -----------------------------------------------------------

@@ -1,11 +1,10 @@
 """Figures and facts of docs/nonlinearity.md."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from activations.nonlinearity import stack_linear, step, step_grad
-from activations.pages import figure
-from activations.pages.drawing import X, axes
+from activations.pages.drawing import X, axes, subplots
+from activations.pages.registry import figure
 
 # A small network 1 -> 3 -> 1 (one input, three hidden units, one output) for the figure.
 W1 = np.array([[1.0], [-1.0], [2.0]])
@@ -34,7 +33,7 @@ def nonlinearity_stack():
 
 @figure
 def nonlinearity_step():
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 3.2), sharey=True)
+    fig, (left, right) = subplots(1, 2, figsize=(8.0, 3.2), sharey=True)
     for ax, ylabel in [(left, r"$H(x)$"), (right, r"$H'(x)$")]:
         ax.axhline(0, color="0.6", linewidth=0.8)
         ax.axvline(0, color="0.6", linewidth=0.8)

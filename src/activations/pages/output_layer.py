@@ -1,10 +1,10 @@
 """Figures and facts of docs/output-layer.md."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from activations.output_layer import bce_with_logits
-from activations.pages import fact, figure
+from activations.pages.drawing import subplots
+from activations.pages.registry import fact, figure
 from activations.sigmoid import sigmoid
 
 # The confidently wrong example of the page: logit 40 for a sample whose target is 0.
@@ -47,7 +47,7 @@ def output_layer_bce_large_logit():
     stable_loss = np.array([bce_with_logits(v, 0.0) for v in z])
     stable_grad = sigmoid(z)  # dL/dz = σ(z) - y with y = 0
     naive_loss, naive_grad = sigmoid_then_bce_float32(z)
-    fig, (left, right) = plt.subplots(1, 2, figsize=(8.0, 3.4))
+    fig, (left, right) = subplots(1, 2, figsize=(8.0, 3.4))
     for ax in (left, right):
         ax.axvline(sigmoid_one_threshold_float32(), color="0.6", linewidth=0.8, linestyle=":")
         ax.set_xlabel("$z$  ($y = 0$)")

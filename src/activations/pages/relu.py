@@ -2,8 +2,8 @@
 
 import numpy as np
 
-from activations.pages import fact, figure
 from activations.pages.drawing import X, axes
+from activations.pages.registry import fact, figure
 from activations.relu import relu, relu_grad
 
 

@@ -2,11 +2,10 @@
 
 import math
 
-import matplotlib.pyplot as plt
 import numpy as np
 
-from activations.pages import fact, figure, times_ten
-from activations.pages.drawing import X, axes
+from activations.pages.drawing import X, axes, subplots
+from activations.pages.registry import fact, figure, times_ten
 from activations.sigmoid import sigmoid, sigmoid_grad
 
 # Where the page calls sigmoid "saturated": the derivative is below this value.
@@ -70,7 +69,7 @@ def sigmoid_saturation():
 def sigmoid_grad_bound():
     peak = sigmoid_grad(0.0)
     n = np.arange(1, CHAIN_MAX_LAYERS + 1)
-    fig, ax = plt.subplots()  # not axes(): its line at y = 0 has no place on a log scale
+    fig, ax = subplots()  # not axes(): its line at y = 0 has no place on a log scale
     ax.set_xlabel(r"$n$")
     ax.set_ylabel(rf"${peak:g}^n$")
     ax.semilogy(n, peak**n, "o-", color="C1")

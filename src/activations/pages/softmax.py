@@ -1,9 +1,9 @@
 """Figures and facts of docs/softmax.md."""
 
-import matplotlib.pyplot as plt
 import numpy as np
 
-from activations.pages import fact, figure
+from activations.pages.drawing import subplots
+from activations.pages.registry import fact, figure
 from activations.softmax import softmax
 
 # The logit vector of the temperature figure and the temperatures it compares.
@@ -20,7 +20,7 @@ def _join(values):
 
 @figure
 def softmax_temperature_bars():
-    fig, ax = plt.subplots()
+    fig, ax = subplots()
     ax.grid(False)
     ax.grid(axis="y")  # horizontal lines only: a vertical one would cut through the bars
     ax.set_ylabel(r"$\mathrm{softmax}(z / T)_i$")

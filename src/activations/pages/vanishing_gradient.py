@@ -6,12 +6,11 @@ Every number comes from the experiment in activations.vanishing_gradient, run at
 
 import functools
 
-import matplotlib.pyplot as plt
 import numpy as np
 
 from activations.leaky_relu import leaky_relu, leaky_relu_grad
-from activations.pages import fact, figure, times_ten
-from activations.pages.drawing import X, axes
+from activations.pages.drawing import X, axes, subplots
+from activations.pages.registry import fact, figure, times_ten
 from activations.relu import relu, relu_grad
 from activations.sigmoid import sigmoid, sigmoid_grad
 from activations.tanh import tanh, tanh_grad
@@ -99,7 +98,7 @@ def vanishing_gradient_derivatives():
 
 @figure
 def vanishing_gradient_layer_norms():
-    fig, ax = plt.subplots()  # not drawing.axes: no x = 0 line on a layer axis
+    fig, ax = subplots()  # not drawing.axes: no x = 0 line on a layer axis
     layers = np.arange(1, DEPTH + 1)
     for name, label, style in (("sigmoid", "sigmoid", "o-"), ("tanh", "tanh", "s-"),
                                ("relu", "ReLU", "^-"), ("leaky_relu", "Leaky ReLU", "v--")):
