@@ -7,7 +7,9 @@ pytest-markdown-docs runs each ```python block of a page as its own test. Here i
 to see the blocks as a reader sees them on the site:
 
 1. `--8<-- "file.py:section"` lines are expanded with pymdownx.snippets itself, configured
-   from mkdocs.yml, so a block assembled from src/ runs exactly as it is shown.
+   from mkdocs.yml, so a block assembled from src/ runs exactly as it is shown. Test ids and
+   failure reports still give the page's own lines (not those of the expanded page), and a
+   missing file or section fails the block that includes it, naming the page and the line.
 2. Blocks inside admonitions (!!!, ???) and content tabs (===) are un-indented, otherwise
    markdown-it would not see them as code blocks and they would silently not run.
 3. What a block prints must equal its `#>` lines (as in pydantic's docs). Run
@@ -25,6 +27,7 @@ import io
 import os
 import re
 import sys
+import traceback
 from pathlib import Path
 
 os.environ["MPLBACKEND"] = "Agg"  # before anything imports matplotlib
@@ -32,7 +35,8 @@ os.environ["MPLBACKEND"] = "Agg"  # before anything imports matplotlib
 import markdown
 import pytest
 from markdown_it import MarkdownIt
-from mkdocs.config import load_config
+from mkdocs.utils.yaml import yaml_load
+from pymdownx.snippets import SnippetMissingError
 from pytest_markdown_docs._runners import DefaultRunner, register_runner
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -40,6 +44,8 @@ ROOT = Path(__file__).resolve().parents[1]
 CONTAINER = re.compile(r"^(?: {4})*(?:!!!|\?\?\?\+?|===[+!]?) ")
 ORIGINAL_FENCE = re.compile(r"^(\s*```)\{\.python \.original-note\}\s*$")
 OUTPUT = re.compile(r"^\s*#>( |$)")
+# What a `--8<--` line whose file or section is missing becomes in the blocks pytest runs.
+MISSING = re.compile(r"^\s*# missing snippet, page line (\d+): (.*)$", re.M)
 
 # .md path -> {md line index after which to insert: [output lines]}, and lines to delete
 UPDATES = {}
@@ -63,9 +69,13 @@ def pytest_configure(config):
 
 @functools.cache
 def snippet_preprocessor():
-    """pymdownx.snippets as mkdocs.yml configures it (base_path, check_paths)."""
-    mkdocs_config = load_config(str(ROOT / "mkdocs.yml"))
-    options = dict(mkdocs_config.mdx_configs["pymdownx.snippets"])
+    """pymdownx.snippets as mkdocs.yml configures it (base_path, check_paths).
+
+    Only its markdown_extensions are read, not the whole validated config (hooks, plugins, theme).
+    """
+    with open(ROOT / "mkdocs.yml", encoding="utf-8") as file:
+        extensions = yaml_load(file)["markdown_extensions"]
+    options = next(dict(item["pymdownx.snippets"]) for item in extensions if "pymdownx.snippets" in item)
     options["base_path"] = [str(ROOT / path) for path in options["base_path"]]
     md = markdown.Markdown(extensions=["pymdownx.snippets"], extension_configs={"pymdownx.snippets": options})
     return md.preprocessors["snippet"]
@@ -79,25 +89,42 @@ class SiteView(MarkdownIt):
         self.snippets = snippet_preprocessor()
 
     def parse(self, src, env=None):
-        lines, _ = self.expand_snippets(src.splitlines())
-        lines = unindent_containers(lines)
+        expanded = list(self.origins(src.splitlines(), keep_missing=True))
+        lines = unindent_containers([line for line, _, _ in expanded])
         lines = [ORIGINAL_FENCE.sub(r"\1{.python .original-note runner:OriginalNote}", line) for line in lines]
-        if env is None:
-            env = {}
-        return super().parse("\n".join(lines) + "\n", env)
+        tokens = super().parse("\n".join(lines) + "\n", {} if env is None else env)
+        last = len(expanded) - 1
+        for token in tokens:  # line numbers of the page, not of the expanded page (test ids use them)
+            if token.map:
+                start, end = token.map
+                token.map = [expanded[min(start, last)][1], expanded[min(end - 1, last)][1] + 1]
+        return tokens
 
     def expand_snippets(self, lines):
         """Expand snippet lines; also return, for each line, its line in the page (None if included)."""
-        out, line_map = [], []
+        expanded = list(self.origins(lines))
+        return [line for line, _, _ in expanded], [None if included else index for _, index, included in expanded]
+
+    def origins(self, lines, keep_missing=False):
+        """(line, index of the page line it comes from, whether --8<-- included it) for each expanded line.
+
+        A missing file or section raises SnippetMissingError naming the line, or with
+        `keep_missing` becomes a comment that the runners below turn into a failure.
+        """
         for index, line in enumerate(lines):
-            if "--8<--" in line:
+            if "--8<--" not in line:
+                yield line, index, False
+                continue
+            try:
                 expanded = self.snippets.run([line])
-                out += expanded
-                line_map += [None] * len(expanded)
-            else:
-                out.append(line)
-                line_map.append(index)
-        return out, line_map
+            except SnippetMissingError as error:
+                message = f"{line.strip()}: {error}"
+                if not keep_missing:
+                    raise SnippetMissingError(f"line {index + 1}: {message}") from error
+                indent = line[: len(line) - len(line.lstrip())]
+                yield f"{indent}# missing snippet, page line {index + 1}: {message}", index, False
+                continue
+            yield from ((included, index, True) for included in expanded)
 
 
 def unindent_containers(lines):
@@ -120,11 +147,67 @@ def pytest_markdown_docs_markdown_it():
     return SiteView()
 
 
+# -- failures named by the page's own lines ---------------------------------------
+
+
+def block_origins(test):
+    """{line of the block's test source: (line in the page, whether --8<-- included it)}.
+
+    The test source is the expanded block, after as many blank lines as the fence's line.
+    """
+    page = Path(test.source_path).read_text(encoding="utf-8").splitlines()
+    expanded = list(SiteView().origins(page, keep_missing=True))
+    fence = next(i for i, (_, index, included) in enumerate(expanded) if index == test.start_line - 1 and not included)
+    lines = len(test.source.splitlines())
+    return {
+        number: (expanded[i][1] + 1, expanded[i][2])
+        for number in range(test.start_line + 1, lines + 1)
+        if (i := fence + number - test.start_line) < len(expanded)
+    }
+
+
+class PageBlock(DefaultRunner):
+    """Runs a block of a page; its failures name the page's lines, as the page's author sees them."""
+
+    def runtest(self, test, args, *, asyncio_runner=None):
+        missing = MISSING.search(test.source)
+        if missing:
+            pytest.fail(f"{page_name(test)}, line {missing.group(1)}: {missing.group(2)}", pytrace=False)
+        super().runtest(test, args)
+
+    def repr_failure(self, test, excinfo, style=None):
+        if isinstance(excinfo.value, pytest.fail.Exception) and not excinfo.value.pytrace:
+            return str(excinfo.value)
+        origins = block_origins(test)
+        page = Path(test.source_path).read_text(encoding="utf-8").splitlines()
+        code = test.source.splitlines()
+        lines = [line for line, _ in origins.values()] or [test.start_line]
+        report = [f"Error in the code block of {page_name(test)}, line {test.start_line}:"]
+        report += [f"{number:>5}   {page[number - 1]}" for number in range(min(lines), max(lines) + 1)]
+        report.append("Traceback (most recent call last):")
+        in_block = False  # frames from the block's first one on (not pytest's own)
+        for frame in traceback.extract_tb(excinfo.tb):
+            if frame.filename == str(test.source_path):
+                in_block = True
+                line, included = origins[frame.lineno]
+                where = f"line {line}" + (f", in the code that {page[line - 1].strip()} includes" if included else "")
+                statement = code[frame.lineno - 1].strip()
+                report += [f'  File "{page_name(test)}", {where}, in {frame.name}', f"    {statement}"]
+            elif in_block:  # library code that the block called
+                report += [f'  File "{frame.filename}", line {frame.lineno}, in {frame.name}', f"    {frame.line}"]
+        return "\n".join([*report, excinfo.exconly()])
+
+
+def page_name(test):
+    path = Path(test.source_path)
+    return str(path.relative_to(ROOT)) if path.is_relative_to(ROOT) else str(path)
+
+
 # -- 3, 5: the default runner checks printed output and draws figures ---------------
 
 
 @register_runner(default=True)
-class CheckedOutput(DefaultRunner):
+class CheckedOutput(PageBlock):
     def runtest(self, test, args, *, asyncio_runner=None):
         printed = io.StringIO()
         lines_printed = []  # (line in the block, text) for --update-outputs
@@ -206,7 +289,7 @@ def draw_and_close_figures():
 
 
 @register_runner()
-class OriginalNote(DefaultRunner):
+class OriginalNote(PageBlock):
     def runtest(self, test, args, *, asyncio_runner=None):
         try:
             with fresh_global_state():
@@ -222,16 +305,17 @@ class OriginalNote(DefaultRunner):
 def plan_update(test, lines_printed):
     """Record where the #> lines of this block go in its .md file."""
     page = Path(test.source_path).read_text(encoding="utf-8").splitlines()
-    _, line_map = SiteView().expand_snippets(page)
+    origins = block_origins(test)  # line of the test source -> (line in the page, included)
     code_lines = test.source.splitlines()
-    block = range(test.start_line, len(code_lines))  # the block's lines, in the expanded page
     plan = UPDATES.setdefault(test.source_path, {"delete": set(), "insert": {}})
-    plan["delete"] |= {line_map[i] for i in block if line_map[i] is not None and OUTPUT.match(code_lines[i])}
+    own = {number: line for number, (line, included) in origins.items() if not included}  # the page's own lines
+    plan["delete"] |= {line - 1 for number, line in own.items() if OUTPUT.match(code_lines[number - 1])}
     statement_end = statement_ends(test.source)
     for lineno, text in lines_printed:
-        md_line, md_end = line_map[lineno - 1], line_map[statement_end.get(lineno, lineno) - 1]
-        if md_line is None or md_end is None:
-            raise AssertionError(f"line {lineno} prints, but it is included from src/: print on the page instead")
+        (md_line, included), (md_end, end_included) = origins[lineno], origins[statement_end.get(lineno, lineno)]
+        if included or end_included:
+            raise AssertionError(f"line {md_line} prints, but it is included from src/: print on the page instead")
+        md_line, md_end = md_line - 1, md_end - 1  # indices of page lines
         indent = re.match(r"\s*", page[md_line]).group(0)
         plan["insert"].setdefault(md_end, []).extend(f"{indent}#> {line}".rstrip() for line in text.splitlines())
 

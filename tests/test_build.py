@@ -1,11 +1,12 @@
 """The built site: every page, every figure, formulas without a CDN, readable anchors."""
 
 import re
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+import pytest
 import yaml
 
-from conftest import build_site
+from conftest import Build
 
 ROOT = Path(__file__).resolve().parents[1]
 HANGUL = re.compile(r"[\uac00-\ud7a3]")
@@ -25,7 +26,12 @@ def nav_pages():
 
 
 def html_pages(site_dir):
-    return {page: (site_dir / page.replace("index.md", "").replace(".md", "/") / "index.html") for page in nav_pages()}
+    """nav page -> its built HTML (x.md and x.ipynb become x/index.html, index.md index.html)."""
+    built = {}
+    for page in nav_pages():
+        path = PurePosixPath(page).with_suffix("")
+        built[page] = site_dir / (path.parent if path.name == "index" else path) / "index.html"
+    return built
 
 
 def test_build_log_has_no_warning(site):
@@ -59,22 +65,25 @@ def test_every_figure_is_shown_with_korean_alt_text(site):
     shown = set()
     for page, built in html_pages(site_dir).items():
         for tag in re.findall(r"<img [^>]*>", built.read_text(encoding="utf-8")):
-            src = re.search(r'src="([^"]+)"', tag).group(1)
+            src = re.search(r'src="([^"#]+)', tag).group(1)
             alt = re.search(r'alt="([^"]*)"', tag)
             assert alt and HANGUL.search(alt.group(1)), f"{page}: {tag} needs Korean alt text"
-            path = (built.parent / src).resolve()
+            path = (built.parent / src.split("#")[0]).resolve()  # #only-light / #only-dark: the colour scheme
             assert path.is_file(), f"{page}: {src} is missing"
             shown.add(path.name)
     assert shown == {svg.name for svg in (site_dir / "figures").glob("*.svg")}
 
 
-def test_a_second_build_takes_every_figure_from_the_cache(site, tmp_path):
-    site_dir, _, cache = site
-    log = build_site(tmp_path / "site", cache)
+def test_a_second_build_takes_every_figure_and_note_error_from_the_cache(site, warm_site):
+    site_dir, cold_log, _ = site
+    warm_dir, log = warm_site
     count = len(list((site_dir / "figures").glob("*.svg")))
     assert f"figures: 0 drawn, {count} from cache" in log
+    notes = (ROOT / "docs" / "errata.md").read_text(encoding="utf-8").count("```{.python .original-note}")
+    assert f"original-note blocks: {notes} run, 0 from cache" in cold_log, cold_log
+    assert f"original-note blocks: 0 run, {notes} from cache" in log, log
     for svg in (site_dir / "figures").glob("*.svg"):
-        assert (tmp_path / "site" / "figures" / svg.name).read_bytes() == svg.read_bytes()
+        assert (warm_dir / "figures" / svg.name).read_bytes() == svg.read_bytes()
 
 
 def test_no_page_loads_anything_from_another_host(site):
@@ -104,3 +113,18 @@ def test_headings_have_readable_korean_anchors(site):
     for anchor in ids:
         assert not re.fullmatch(r"_\d*", anchor), f"unreadable anchor #{anchor}"
     assert any(HANGUL.search(anchor) for anchor in ids)
+
+
+def test_a_failed_build_is_reported_once_with_its_log(tmp_path):
+    """Every test that needs the site fails, but only the first one repeats the build log."""
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("# 홈\n", encoding="utf-8")
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: x\nnav:\n  - missing.md\n", encoding="utf-8")
+    build = Build(tmp_path / "site", tmp_path / "cache", config)
+    with pytest.raises(pytest.fail.Exception) as first:
+        build.log_or_fail("the build", "test_one")
+    assert "the build failed:" in str(first.value) and "missing.md" in str(first.value)
+    with pytest.raises(pytest.fail.Exception) as second:
+        build.log_or_fail("the build", "test_two")
+    assert str(second.value) == "the build failed: its log is in the report of test_one"

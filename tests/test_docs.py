@@ -45,6 +45,16 @@ def test_every_python_block_on_the_site_is_run(page, site):
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
+def test_each_block_is_named_by_the_line_of_its_fence_in_the_page(page):
+    """Test ids ([line:N]) and failure reports count the page's lines, not those of the page with
+    every --8<-- expanded: line N of the page is the block's opening fence."""
+    lines = page.read_text(encoding="utf-8").splitlines()
+    for block in collected_blocks(page):
+        fence = lines[block.start_line - 1].strip()
+        assert fence.startswith("```") and "python" in fence, f"{page.name}, line {block.start_line}: {fence!r}"
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda p: p.name)
 def test_no_block_imports_the_project_package(page):
     for block in collected_blocks(page):
         if block.runner_name == "OriginalNote":

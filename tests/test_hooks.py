@@ -1,6 +1,8 @@
 """The build-time hooks fail loudly, naming the page and the figure, fact or formula."""
 
 import importlib.util
+import logging
+import re
 import warnings
 from pathlib import Path
 from types import SimpleNamespace
@@ -10,7 +12,7 @@ import numpy as np
 import pytest
 from mkdocs.config import load_config
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import get_files
+from mkdocs.structure.files import File, Files, get_files
 
 from activations.pages import FACTS, FIGURES
 
@@ -25,32 +27,103 @@ def hook(name):
     return module
 
 
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    """Every test gets an empty build cache of its own, never the repository's .cache/."""
+    monkeypatch.setenv("FIGURE_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache"
+
+
 @pytest.fixture
 def site_files():
     config = load_config(str(ROOT / "mkdocs.yml"))
     return get_files(config), config
 
 
-def test_a_figure_that_warns_stops_the_build_naming_figure_and_page(monkeypatch, tmp_path, site_files):
+@pytest.fixture
+def sigmoid_page(site_files, monkeypatch):
+    """The site reduced to sigmoid.md and its figures, so that a test draws only those."""
+    files, config = site_files
+    page = files.get_file_from_path("sigmoid.md")
+    shown = set(re.findall(r"\]\(figures/(\w+)\.svg\)", Path(page.abs_src_path).read_text(encoding="utf-8")))
+    for name in set(FIGURES) - shown:
+        monkeypatch.delitem(FIGURES, name)
+    return Files([page]), config
+
+
+def test_a_figure_that_warns_stops_the_build_naming_figure_and_page(monkeypatch, sigmoid_page):
     def sigmoid_curve():
         fig, _ = plt.subplots()
         warnings.warn("Glyph 54876 missing from font(s) DejaVu Sans.", UserWarning, stacklevel=1)
         return fig
 
     figures = hook("figures")
-    monkeypatch.setattr(figures, "CACHE", tmp_path)
     monkeypatch.setitem(FIGURES, "sigmoid_curve", sigmoid_curve)
     # Warnings as MkDocs leaves them (not pytest's filterwarnings=error): the hook must be strict by itself.
     expected = r"figure 'sigmoid_curve' \(on sigmoid\.md\) failed: UserWarning: Glyph 54876"
     with warnings.catch_warnings(), pytest.raises(PluginError, match=expected):
         warnings.simplefilter("default")
-        figures.on_files(*site_files)
+        figures.on_files(*sigmoid_page)
+
+
+def test_a_figure_over_the_size_budget_stops_the_build_naming_figure_and_page(monkeypatch, sigmoid_page):
+    def sigmoid_curve():
+        fig, ax = plt.subplots()
+        rng = np.random.default_rng(0)
+        ax.plot(rng.random(300_000), rng.random(300_000), "o", markersize=1)  # a 32 MB SVG if written out
+        return fig
+
+    monkeypatch.setitem(FIGURES, "sigmoid_curve", sigmoid_curve)
+    expected = r"figure 'sigmoid_curve' \(on sigmoid\.md\) failed: FigureTooLarge: its SVG is over the budget"
+    with pytest.raises(PluginError, match=expected):
+        hook("figures").on_files(*sigmoid_page)
+
+
+def test_each_figure_is_added_in_both_schemes_and_the_second_build_draws_none(sigmoid_page, caplog):
+    files, config = sigmoid_page
+    config.plugins._current_plugin = "figures"  # as MkDocs sets it while it runs a hook's event
+    figures = hook("figures")
+    with caplog.at_level(logging.INFO, logger="mkdocs.hooks.figures"):
+        built = figures.on_files(Files(list(files)), config)
+        figures.on_files(Files(list(files)), config)
+    count = len(FIGURES)
+    assert {file.src_uri for file in built if file.src_uri.startswith("figures/")} == {
+        f"figures/{name}{suffix}.svg" for name in FIGURES for suffix in ("", "-dark")
+    }
+    assert [record.getMessage() for record in caplog.records] == [
+        f"figures: {2 * count} drawn, 0 from cache",
+        f"figures: 0 drawn, {2 * count} from cache",
+    ]
+
+
+def test_a_page_that_is_not_utf8_stops_the_build_naming_page_and_line(tmp_path, site_files):
+    _, config = site_files
+    (tmp_path / "bad.md").write_bytes(b"# Sigmoid\n\n" + "시그모이드".encode("cp949") + b"\n")
+    (tmp_path / "good.md").write_text("# 제목\n", encoding="utf-8")
+    files = Files([File(name, str(tmp_path), str(tmp_path / "site"), True) for name in ("good.md", "bad.md")])
+    with pytest.raises(PluginError, match=r"^bad\.md, line 3: byte 0x[0-9a-f]{2} is not UTF-8"):
+        hook("figures").on_files(files, config)
+
+
+def test_a_page_shows_the_figure_of_the_readers_colour_scheme():
+    page = '<p><img alt="시그모이드 함수의 그래프" src="../figures/sigmoid_curve.svg" />'
+    page += ' <img alt="로고" src="logo.svg" /></p>'
+    html = hook("figures").on_page_content(page, PAGE, None, None)
+    figures = re.findall(r"<img [^>]*>", html)
+    assert figures == [
+        '<img loading="lazy" alt="시그모이드 함수의 그래프" src="../figures/sigmoid_curve.svg#only-light" />',
+        '<img loading="lazy" alt="시그모이드 함수의 그래프" src="../figures/sigmoid_curve-dark.svg#only-dark" />',
+        '<img alt="로고" src="logo.svg" />',
+    ]
 
 
 def test_a_page_showing_an_unknown_figure_stops_the_build(monkeypatch, site_files):
     figures = hook("figures")
+    monkeypatch.setitem(FIGURES, "sigmoid_curves", FIGURES["sigmoid_curve"])  # a renamed figure
     monkeypatch.delitem(FIGURES, "sigmoid_curve")
-    with pytest.raises(PluginError, match=r"unknown figure\(s\) \{'sigmoid_curve': \['sigmoid\.md'\]\}"):
+    expected = r"^sigmoid\.md, line \d+: unknown figure figures/sigmoid_curve\.svg "
+    expected += r"\(did you mean figures/sigmoid_curves\.svg\?\)$"
+    with pytest.raises(PluginError, match=expected):
         figures.on_files(*site_files)
 
 
@@ -66,8 +139,36 @@ def test_facts_are_filled_in_and_unknown_ones_stop_the_build(monkeypatch):
     monkeypatch.setitem(FACTS, "answer", lambda: "42")
     assert facts.on_page_markdown("값은 {{ answer }}입니다.", PAGE, None, None) == "값은 42입니다."
     for typo in ["{{ nothing }}", "{{ Answer }}", "{{answer-1}}"]:
-        with pytest.raises(PluginError, match=r"sigmoid\.md: unknown fact"):
+        with pytest.raises(PluginError, match=r"sigmoid\.md, line 1: unknown fact"):
             facts.on_page_markdown(f"값은 {typo}입니다.", PAGE, None, None)
+
+
+def test_an_unknown_fact_names_page_and_line_and_the_nearest_known_name(monkeypatch):
+    monkeypatch.setitem(FACTS, "sigmoid_answer", lambda: "42")
+    # MkDocs hands the hook the page without its front matter: the line is still the file's.
+    markdown = "# 제목\n\n값은 {{ sigmoid_anwser }}입니다.\n"
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="sigmoid.md", content_string=f"---\ntitle: x\n---\n{markdown}"))
+    with pytest.raises(PluginError) as error:
+        hook("facts").on_page_markdown(markdown, page, None, None)
+    expected = "sigmoid.md, line 6: unknown fact {{ sigmoid_anwser }}; did you mean {{ sigmoid_answer }}?"
+    assert str(error.value) == expected
+
+
+def test_facts_come_from_the_cache_in_the_next_build(monkeypatch, caplog):
+    calls = []
+    monkeypatch.setitem(FACTS, "answer", lambda: calls.append(1) or "42")
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
+    with caplog.at_level(logging.INFO, logger="mkdocs.hooks.facts"):
+        for _ in range(2):
+            facts = hook("facts")  # mkdocs serve loads the hooks again for every build
+            facts.on_pre_build(config)
+            assert facts.on_page_markdown("{{ answer }}, {{ answer }}", PAGE, config, None) == "42, 42"
+            facts.on_post_build(config)
+    assert len(calls) == 1
+    assert [record.getMessage() for record in caplog.records] == [
+        "facts: 1 computed, 0 from cache",
+        "facts: 0 computed, 1 from cache",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -81,7 +182,8 @@ def test_a_fact_that_warns_or_is_not_text_stops_the_build(monkeypatch, fact, err
     facts = hook("facts")
     monkeypatch.setitem(FACTS, "bad", fact)
     # Warnings as MkDocs leaves them (not pytest's filterwarnings=error): the hook must be strict by itself.
-    with warnings.catch_warnings(), pytest.raises(PluginError, match=rf"sigmoid\.md: fact 'bad' failed: {error}"):
+    expected = rf"sigmoid\.md, line 1: fact 'bad' failed: {error}"
+    with warnings.catch_warnings(), pytest.raises(PluginError, match=expected):
         warnings.simplefilter("default")
         facts.on_page_markdown("{{ bad }}", PAGE, None, None)
 

@@ -152,17 +152,27 @@ def test_empty_arrays(func, dtype, shape):
     assert y.shape == shape and y.dtype == dtype
 
 
-@pytest.mark.parametrize("func, name", [(step, r"step\(x\)"), (step_grad, r"step_grad\(x\)")])
-@pytest.mark.parametrize("bad", ["0", ["a"], np.array([1j]), np.array([True]), None])
-def test_non_real_input_is_a_type_error(func, name, bad):
-    with pytest.raises(TypeError, match=name):
+@pytest.mark.parametrize("func", [step, step_grad])
+@pytest.mark.parametrize("bad", ["0", ["a"], np.array([1j]), 1j, None])
+def test_non_real_input_is_a_type_error(func, bad):
+    with pytest.raises(TypeError):
         func(bad)
 
 
-@pytest.mark.parametrize("func, name", [(step, r"step\(x\)"), (step_grad, r"step_grad\(x\)")])
-def test_ragged_input_is_a_value_error(func, name):
-    with pytest.raises(ValueError, match=name):
+@pytest.mark.parametrize("func", [step, step_grad])
+def test_ragged_input_is_a_value_error(func):
+    with pytest.raises(ValueError):
         func([[1.0], [2.0, 3.0]])
+
+
+@pytest.mark.parametrize("func", [step, step_grad])
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_masked_arrays_keep_their_mask(func, dtype):
+    x = np.ma.array([-1.0, 0.0, 2.0, np.inf], mask=[False, True, False, False], dtype=dtype)
+    y = func(x)
+    assert isinstance(y, np.ma.MaskedArray)
+    np.testing.assert_array_equal(np.ma.getmaskarray(y), x.mask)
+    np.testing.assert_array_equal(y.compressed(), func(x.compressed()))
 
 
 # -- stack_linear ------------------------------------------------------------------------
@@ -230,18 +240,31 @@ def test_stack_linear_two_layers_is_the_formula():
     np.testing.assert_array_equal(b, w2 @ b1 + b2)
 
 
-def test_stack_linear_single_layer_and_nonlinearity_between():
+def test_stack_linear_single_layer():
     w1, b1 = np.array([[1.0, -1.0], [2.0, 0.0], [0.0, 1.0]]), np.array([0.0, -1.0, 1.0])
-    w2, b2 = np.array([[1.0, 1.0, -1.0], [0.0, 2.0, 1.0]]), np.array([1.0, 0.0])
     w, b = stack_linear([w1], [b1])
     np.testing.assert_array_equal(w, w1)
     np.testing.assert_array_equal(b, b1)
-    # With a ReLU between the layers the network is not W x + b: f(x) - f(0) is not odd in x.
-    net = lambda v: w2 @ np.maximum(0, w1 @ v + b1) + b2  # noqa: E731
-    x, zero = np.array([1.0, 2.0]), np.zeros(2)
-    assert not np.allclose(net(x) - net(zero), -(net(-x) - net(zero)))
-    w, b = stack_linear([w1, w2], [b1, b2])
-    assert np.allclose(w @ x, -(w @ -x))
+
+
+@given(networks())
+def test_stacked_linear_layers_keep_midpoints(net):
+    """What docs/nonlinearity.md checks: a map W x + b sends the midpoint of two inputs to the midpoint
+    of their outputs, so stacked linear layers do too."""
+    weights, biases, x1 = net
+    x2 = x1[::-1].copy()
+    f = lambda v: run_layers(weights, biases, v)  # noqa: E731
+    scale = 1 + np.max(np.abs(f(x1)), initial=0) + np.max(np.abs(f(x2)), initial=0) + 4.0 ** len(weights)
+    np.testing.assert_allclose(f((x1 + x2) / 2), (f(x1) + f(x2)) / 2, rtol=1e-12, atol=1e-12 * scale)
+
+
+def test_relu_between_breaks_the_midpoint():
+    """The page's network with a ReLU between the layers: the midpoint test fails, so no (W, b) can match it."""
+    w1, b1 = np.array([[1.0, -1.0], [2.0, 0.0], [0.0, 1.0]]), np.array([0.0, -1.0, 1.0])
+    w2, b2 = np.array([[1.0, 1.0, -1.0], [0.0, 2.0, 1.0]]), np.array([1.0, 0.0])
+    relu_net = lambda v: w2 @ np.maximum(0, w1 @ v + b1) + b2  # noqa: E731
+    x1, x2 = np.array([1.0, 2.0]), np.array([-3.0, 0.0])
+    assert not np.allclose(relu_net((x1 + x2) / 2), (relu_net(x1) + relu_net(x2)) / 2)
 
 
 @pytest.mark.parametrize("dtype", FLOATS)
@@ -251,38 +274,17 @@ def test_stack_linear_keeps_the_float_dtype(dtype):
     assert w.dtype == dtype and b.dtype == dtype
 
 
-def test_stack_linear_integers_and_mixed_dtypes():
-    w, b = stack_linear([[[1, 2], [3, 4]]], [[5, 6]])  # nested lists of Python ints
-    assert w.dtype == np.float64 and b.dtype == np.float64
-    w, b = stack_linear([np.eye(2, dtype=np.float32), np.eye(2)], [np.zeros(2, np.float32), np.zeros(2)])
-    assert w.dtype == np.float64 and b.dtype == np.float64
-
-
 @pytest.mark.parametrize(
-    "weights, biases, error, match",
+    "weights, biases, error",
     [
-        ([], [], ValueError, "weights and biases"),
-        ([np.eye(2)], [], ValueError, "weights and biases"),
-        ([np.eye(2)], [np.zeros(2), np.zeros(2)], ValueError, "weights and biases"),
-        (5, [np.zeros(2)], TypeError, "weights and biases"),
-        ([np.eye(2)], None, TypeError, "weights and biases"),
-        ([np.zeros(3)], [np.zeros(3)], ValueError, r"stack_linear\(weights\[0\]\).*matrix"),
-        ([np.zeros((2, 2, 2))], [np.zeros(2)], ValueError, r"stack_linear\(weights\[0\]\).*matrix"),
-        ([np.eye(2), np.eye(2)], [np.zeros(2), np.zeros(3)], ValueError, r"stack_linear\(biases\[1\]\)"),
-        ([np.eye(2)], [np.zeros((2, 1))], ValueError, r"stack_linear\(biases\[0\]\)"),
-        (
-            [np.eye(2), np.ones((2, 3))],
-            [np.zeros(2), np.zeros(2)],
-            ValueError,
-            r"stack_linear\(weights\[1\]\).*3 inputs",
-        ),
-        ([[["a", "b"]]], [np.zeros(1)], TypeError, r"stack_linear\(weights\[0\]\)"),
-        ([np.eye(2)], [np.array([1j, 0])], TypeError, r"stack_linear\(biases\[0\]\)"),
-        ([[[1.0, 2.0], [3.0]]], [np.zeros(2)], ValueError, r"stack_linear\(weights\[0\]\)"),
+        ([np.eye(2), np.ones((2, 3))], [np.zeros(2), np.zeros(2)], ValueError),  # 3 inputs after 2 outputs
+        ([np.eye(2), np.eye(2)], [np.zeros(2)], ValueError),  # a bias missing
+        ([], [], IndexError),  # no layer
     ],
 )
-def test_stack_linear_bad_input(weights, biases, error, match):
-    with pytest.raises(error, match=match):
+def test_stack_linear_bad_input_raises(weights, biases, error):
+    """No shape checks of its own: NumPy's @ and zip(strict=True) refuse what does not fit."""
+    with pytest.raises(error):
         stack_linear(weights, biases)
 
 

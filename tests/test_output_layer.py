@@ -10,7 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 
-from activations.output_layer import bce_with_logits, cross_entropy, log_softmax, mean_of, mse
+from activations.output_layer import bce_with_logits, cross_entropy, log_softmax, mse
 from activations.pages import FACTS, FIGURES, compute_fact
 from activations.pages.output_layer import (
     OUTPUT_LAYER_BIG_LOGIT,
@@ -71,7 +71,10 @@ def bce_reference(z, y):
 
 @given(st.floats(-1e300, 1e300), probabilities)
 def test_bce_matches_mpmath_anywhere(z, y):
-    np.testing.assert_allclose(bce_with_logits(z, y), bce_reference(z, y), rtol=1e-13, atol=1e-300)
+    # max(z, 0) - z·y subtracts terms of size |z|: the error is a few ulps of |z|, and where the
+    # terms do not cancel (y = 0 or 1, or z of either sign with y on the small side) it is relative.
+    expected = bce_reference(z, y)
+    assert abs(bce_with_logits(z, y) - expected) <= 4 * np.spacing(abs(z)) + 1e-15 * expected
 
 
 @pytest.mark.parametrize(
@@ -82,24 +85,43 @@ def test_bce_extreme_logits(z, y):
     np.testing.assert_allclose(bce_with_logits(z, y), bce_reference(z, y), rtol=1e-14, atol=1e-300)
 
 
-def test_bce_mean_of_huge_losses_does_not_overflow():
-    np.testing.assert_allclose(bce_with_logits([1e308, 1e308, -1e308], [0.0, 0.0, 1.0]), 1e308, rtol=1e-15)
+@pytest.mark.parametrize(("z", "y"), [(INF, 1.0), (INF, 0.0), (-INF, 0.0), (INF, 0.5)])
+def test_bce_infinite_logit_is_nan_with_a_warning(z, y):
+    """The textbook form computes inf - inf or inf·0 there. torch gives nan or inf: never a finite number."""
+    with pytest.warns(RuntimeWarning, match="invalid value"):
+        assert np.isnan(bce_with_logits(z, y))
+    assert not np.isfinite(nn.BCEWithLogitsLoss()(t(np.array([z])), t(np.array([y]))).item())
 
 
-@pytest.mark.parametrize(
-    ("z", "y", "expected"),
-    [
-        (INF, 1.0, 0.0),  # right and infinitely sure: no loss (torch: nan)
-        (-INF, 0.0, 0.0),
-        (INF, 0.0, INF),  # wrong and infinitely sure: infinite loss
-        (-INF, 1.0, INF),
-        (INF, 0.5, INF),
-        (NAN, 1.0, NAN),
-        (1.0, NAN, NAN),
-    ],
-)
-def test_bce_special_values(z, y, expected):
-    np.testing.assert_array_equal(bce_with_logits(z, y), expected)
+def test_bce_infinitely_sure_and_wrong_is_an_infinite_loss():
+    assert bce_with_logits(-INF, 1.0) == INF
+
+
+def test_bce_nan_logit_gives_nan():
+    assert np.isnan(bce_with_logits(NAN, 1.0))
+
+
+def test_bce_masked_entries_are_left_out_of_the_mean():
+    z = np.ma.masked_array([1.0, 2.0, 1e308], mask=[False, False, True])
+    expected = bce_with_logits([1.0, 2.0], [1.0, 0.0])
+    np.testing.assert_allclose(bce_with_logits(z, np.array([1.0, 0.0, 0.0])), expected, rtol=1e-15)
+    y = np.ma.masked_array([1.0, 0.0, 5.0], mask=[False, False, True])  # the masked 5 is not checked either
+    np.testing.assert_allclose(bce_with_logits([1.0, 2.0, 3.0], y), expected, rtol=1e-15)
+
+
+@given(st.data())
+def test_bce_multi_label_targets_of_shape_n_c_match_torch(data):
+    """The page's multi-label section: one sigmoid per class, targets of shape (N, C), mean over N·C."""
+    shape = data.draw(st.tuples(st.integers(1, 5), st.integers(1, 6)))
+    z = data.draw(hnp.arrays(np.float64, shape, elements=moderate))
+    y = data.draw(hnp.arrays(np.float64, shape, elements=st.sampled_from([0.0, 1.0])))  # each class there or not
+    np.testing.assert_allclose(bce_with_logits(z, y), nn.BCEWithLogitsLoss()(t(z), t(y)).item(), rtol=1e-12, atol=1e-13)
+
+
+def test_multi_label_probabilities_need_not_sum_to_one():
+    logits = torch.tensor([[2.0, 1.5, -3.0]])
+    assert torch.softmax(logits, dim=1).sum().item() == pytest.approx(1.0)
+    assert torch.sigmoid(logits).sum().item() > 1.5  # two classes likely at once
 
 
 def test_bce_big_logit_of_the_page_against_torch():
@@ -153,9 +175,9 @@ def test_bce_integer_targets_and_python_scalars():
 
 
 def test_bce_empty_is_nan_like_torch():
-    assert np.isnan(bce_with_logits([], []))
+    with pytest.warns(RuntimeWarning, match="Mean of empty slice|invalid value"):
+        assert np.isnan(bce_with_logits([], []))
     assert torch.isnan(nn.BCEWithLogitsLoss()(torch.empty(0), torch.empty(0)))
-    assert bce_with_logits(np.empty((0, 3), np.float32), np.empty((0, 3), np.float32)).dtype == np.float32
 
 
 @pytest.mark.parametrize(
@@ -164,12 +186,13 @@ def test_bce_empty_is_nan_like_torch():
         ([1.0, 2.0], [1.0], ValueError, r"bce_with_logits\(targets\): shape \(1,\) differs .* logits \(2,\)"),
         ([[1.0, 2.0]], [1.0, 0.0], ValueError, r"bce_with_logits\(targets\): shape"),
         ([1.0], [1.5], ValueError, r"bce_with_logits\(targets\).*between 0 and 1"),
+        ([1.0], [1.1], ValueError, r"bce_with_logits\(targets\).*between 0 and 1"),
         ([1.0], [-0.1], ValueError, r"bce_with_logits\(targets\).*between 0 and 1"),
-        (["a"], [1.0], TypeError, r"bce_with_logits\(logits\)"),
-        ([1.0], ["1"], TypeError, r"bce_with_logits\(targets\)"),
-        ([1.0], [True], TypeError, r"bce_with_logits\(targets\)"),
-        ([1j], [1.0], TypeError, r"bce_with_logits\(logits\)"),
-        ([[1.0], [1.0, 2.0]], [1.0], ValueError, r"bce_with_logits\(logits\)"),
+        ([1.0, 2.0], [1.0, NAN], ValueError, r"bce_with_logits\(targets\).*between 0 and 1 \(not nan\)"),
+        ([1.0], [-INF], ValueError, r"bce_with_logits\(targets\).*between 0 and 1"),
+        (["a"], [1.0], TypeError, "maximum"),
+        ([1.0], ["1"], TypeError, "greater_equal"),
+        ([[1.0], [1.0, 2.0]], [1.0], ValueError, "inhomogeneous"),
     ],
 )
 def test_bce_bad_input(logits, targets, error, match):
@@ -206,25 +229,22 @@ def test_log_softmax_matches_torch(x_axis):
 
 def test_log_softmax_is_accurate_where_log_of_softmax_is_not():
     np.testing.assert_array_equal(log_softmax([0.0, -1000.0]), [0.0, -1000.0])
-    np.testing.assert_array_equal(log_softmax([1e308, -1e308]), [0.0, -INF])  # -2e308 is beyond float64
+    with pytest.warns(RuntimeWarning, match="divide by zero"):
+        assert np.log(scipy.special.softmax([0.0, -1000.0]))[1] == -INF
 
 
-@pytest.mark.parametrize(
-    ("x", "expected"),
-    [
-        ([0.0, -INF], [0.0, -INF]),
-        ([-INF, -INF], [NAN, NAN]),
-        ([INF, 1.0], [0.0, -INF]),
-        ([INF, INF], [np.log(0.5), np.log(0.5)]),
-        ([NAN, INF], [NAN, NAN]),
-        (3.0, 0.0),
-        (np.array([], dtype=np.float32), np.array([], dtype=np.float32)),
-    ],
-)
-def test_log_softmax_special_values(x, expected):
-    out = log_softmax(x)
-    np.testing.assert_array_equal(out, expected)
-    assert np.shape(out) == np.shape(expected)
+@pytest.mark.parametrize(("x", "expected"), [([0.0, -INF], [0.0, -INF]), ([NAN, 1.0], [NAN, NAN])])
+def test_log_softmax_special_values_like_torch(x, expected):
+    np.testing.assert_array_equal(log_softmax(x), expected)
+    np.testing.assert_array_equal(torch.log_softmax(t(np.array(x)), dim=0).numpy(), expected)
+
+
+@pytest.mark.parametrize("x", [[-INF, -INF], [INF, 1.0], [INF, INF]])
+def test_log_softmax_undefined_rows_are_nan_with_a_warning_torch_is_silent_about(x):
+    with pytest.warns(RuntimeWarning, match="invalid value encountered in subtract"):
+        out = log_softmax(x)
+    assert np.isnan(out).all()
+    assert torch.log_softmax(t(np.array(x)), dim=0).isnan().all()
 
 
 @pytest.mark.parametrize("dtype", [np.float16, np.float32, np.float64])
@@ -236,16 +256,16 @@ def test_log_softmax_keeps_float_dtype(dtype):
 
 
 @pytest.mark.parametrize(
-    ("kwargs", "error", "match"),
+    ("kwargs", "error"),
     [
-        ({"x": "abc"}, TypeError, r"log_softmax\(x\)"),
-        ({"x": [1.0], "axis": 1}, ValueError, r"log_softmax\(axis\)"),
-        ({"x": [1.0], "axis": 0.5}, TypeError, r"log_softmax\(axis\)"),
-        ({"x": [1.0], "axis": False}, TypeError, r"log_softmax\(axis\)"),
+        ({"x": "abc"}, TypeError),
+        ({"x": []}, ValueError),
+        ({"x": [1.0], "axis": 1}, np.exceptions.AxisError),
+        ({"x": [1.0], "axis": 0.5}, TypeError),
     ],
 )
-def test_log_softmax_bad_input(kwargs, error, match):
-    with pytest.raises(error, match=match):
+def test_log_softmax_bad_input(kwargs, error):
+    with pytest.raises(error):
         log_softmax(**kwargs)
 
 
@@ -254,15 +274,10 @@ def test_log_softmax_bad_input(kwargs, error, match):
 
 @st.composite
 def ce_inputs(draw, dtype=np.float64):
-    """logits (C,), (N, C) or (N, C, d) with class indices of the matching shape."""
-    n_classes = draw(st.integers(1, 6))
-    layout = draw(st.sampled_from(["unbatched", "batch", "spatial"]))
-    batch = draw(st.integers(1, 5))
-    shape = {"unbatched": (n_classes,), "batch": (batch, n_classes), "spatial": (batch, n_classes, 3)}[layout]
-    z = draw(hnp.arrays(dtype, shape, elements=st.floats(-50, 50, width=np.finfo(dtype).bits)))
-    target_shape = shape[:1] + shape[2:] if len(shape) > 1 else ()
-    targets = draw(hnp.arrays(np.int64, target_shape, elements=st.integers(0, n_classes - 1)))
-    return z, targets
+    """logits (N, C) with class indices (N,)."""
+    n, c = draw(st.integers(1, 5)), draw(st.integers(1, 6))
+    z = draw(hnp.arrays(dtype, (n, c), elements=st.floats(-50, 50, width=np.finfo(dtype).bits)))
+    return z, draw(hnp.arrays(np.int64, (n,), elements=st.integers(0, c - 1)))
 
 
 @given(ce_inputs())
@@ -303,18 +318,14 @@ def test_cross_entropy_after_softmax_is_bounded():
 @pytest.mark.parametrize(
     ("z", "target", "expected"),
     [
-        ([INF, 1.0], 0, 0.0),  # the right class has logit +inf: certain and right
-        ([INF, 1.0], 1, INF),
-        ([-INF, 1.0], 0, INF),  # the right class is masked out
+        ([-INF, 1.0], 0, INF),  # the target class is masked out
         ([-INF, 1.0], 1, 0.0),
-        ([-INF, -INF], 0, NAN),
         ([NAN, 1.0], 1, NAN),
-        ([-1e308, 1e308], 0, INF),  # 2e308 is beyond float64
     ],
 )
-def test_cross_entropy_special_values(z, target, expected):
-    np.testing.assert_array_equal(cross_entropy(z, target), expected)
+def test_cross_entropy_special_values_like_torch(z, target, expected):
     np.testing.assert_array_equal(cross_entropy([z], [target]), expected)
+    np.testing.assert_array_equal(nn.CrossEntropyLoss()(t(np.array([z])), torch.tensor([target])).item(), expected)
 
 
 def test_cross_entropy_minus_inf_logits_like_torch():
@@ -323,19 +334,20 @@ def test_cross_entropy_minus_inf_logits_like_torch():
     np.testing.assert_allclose(cross_entropy(z, targets), nn.CrossEntropyLoss()(t(z), t(targets)).item(), rtol=1e-14)
 
 
-def test_cross_entropy_scalar_target_and_types():
-    out = cross_entropy([1, 2, 3], 2)
-    assert isinstance(out, np.float64)
-    np.testing.assert_allclose(
-        out, nn.CrossEntropyLoss()(torch.tensor([1.0, 2.0, 3.0]), torch.tensor(2)).item(), rtol=1e-7
-    )
-    np.testing.assert_allclose(
-        cross_entropy([[1.0, 2.0]], np.array([1], dtype=np.uint8)), -scipy.special.log_softmax([1.0, 2.0])[1]
-    )
+def test_cross_entropy_masked_logits_are_left_out():
+    z = np.ma.masked_array([[1.0, 2.0, 50.0]], mask=[[False, False, True]])
+    np.testing.assert_allclose(cross_entropy(z, [0]), -scipy.special.log_softmax([1.0, 2.0])[0], rtol=1e-15)
+
+
+def test_cross_entropy_integer_kinds_of_targets():
+    expected = -scipy.special.log_softmax([1.0, 2.0])[1]
+    for targets in ([1], np.array([1], dtype=np.uint8), np.array([1], dtype=np.int32)):
+        np.testing.assert_allclose(cross_entropy([[1.0, 2.0]], targets), expected, rtol=1e-15)
 
 
 def test_cross_entropy_empty_batch_is_nan_like_torch():
-    assert np.isnan(cross_entropy(np.zeros((0, 3)), np.zeros(0, dtype=np.int64)))
+    with pytest.warns(RuntimeWarning, match="Mean of empty slice|invalid value"):
+        assert np.isnan(cross_entropy(np.zeros((0, 3)), np.zeros(0, dtype=np.int64)))
     assert torch.isnan(nn.CrossEntropyLoss()(torch.zeros(0, 3), torch.zeros(0, dtype=torch.long)))
 
 
@@ -348,27 +360,31 @@ def test_cross_entropy_keeps_float_dtype(dtype):
     np.testing.assert_allclose(float(out), expected, rtol=np.finfo(dtype).eps * 8)
 
 
+def test_float_targets_in_pytorch_depend_on_their_shape():
+    """The page's claim: float targets of shape (N, C) are class probabilities; of shape (N,) an error."""
+    logits = torch.tensor([[2.0, 1.0, 0.1], [0.5, 0.5, 3.0]])
+    by_index = nn.CrossEntropyLoss()(logits, torch.tensor([0, 2]))
+    one_hot = nn.CrossEntropyLoss()(logits, torch.tensor([[1.0, 0.0, 0.0], [0.0, 0.0, 1.0]]))
+    assert one_hot.item() == pytest.approx(by_index.item(), rel=1e-6)
+    with pytest.raises(RuntimeError, match="expected target dtype to be Long"):
+        nn.CrossEntropyLoss()(logits, torch.tensor([0.0, 2.0]))
+    with pytest.raises(IndexError):  # and the site's cross_entropy takes class indices only
+        cross_entropy(logits.numpy(), np.array([0.0, 2.0]))
+
+
 @pytest.mark.parametrize(
     ("logits", "targets", "error", "match"),
     [
-        ([[1.0, 2.0]], [2], ValueError, r"cross_entropy\(targets\): class index 2 is out of range for 2 classes"),
-        ([[1.0, 2.0]], [-1], ValueError, r"cross_entropy\(targets\): class index -1 is out of range"),
-        ([1.0, 2.0, 3.0], 3, ValueError, r"cross_entropy\(targets\): class index 3"),
-        (
-            [[1.0, 2.0]],
-            [0.0],
-            TypeError,
-            r"cross_entropy\(targets\): class indices must be integers, got dtype float64",
-        ),
-        ([[1.0, 2.0]], [1.5], TypeError, r"cross_entropy\(targets\): class indices must be integers"),
-        ([[1.0, 2.0]], [True], TypeError, r"cross_entropy\(targets\): class indices must be integers"),
-        ([[1.0, 2.0]], ["1"], TypeError, r"cross_entropy\(targets\)"),
-        ([[1.0, 2.0]], [0, 1], ValueError, r"cross_entropy\(targets\): shape \(2,\) does not match logits \(1, 2\)"),
-        ([[1.0, 2.0]], 0, ValueError, r"cross_entropy\(targets\): shape \(\) does not match"),
-        ([1.0, 2.0], [0], ValueError, r"cross_entropy\(targets\): shape \(1,\)"),
-        ([[1.0, 2.0]], [[0], [1, 0]], ValueError, r"cross_entropy\(targets\)"),
-        (1.0, 0, ValueError, r"cross_entropy\(logits\).*class axis"),
-        ("abc", 0, TypeError, r"cross_entropy\(logits\)"),
+        ([[1.0, 2.0]], [2], ValueError, r"cross_entropy\(targets\): need 1 class indices, each in 0 ... 1"),
+        ([[1.0, 2.0]], [-1], ValueError, r"cross_entropy\(targets\).*0 ... 1"),  # numpy would pick the last
+        ([[1.0, 2.0], [3.0, 4.0]], [0], ValueError, r"cross_entropy\(targets\).*got shape \(1,\)"),  # broadcast
+        ([[1.0, 2.0]], [0, 1], ValueError, r"cross_entropy\(targets\).*got shape \(2,\)"),
+        ([[1.0, 2.0]], 0, ValueError, r"cross_entropy\(targets\).*got shape \(\)"),
+        ([[1.0, 2.0]], [0.0], IndexError, "integer"),
+        ([[1.0, 2.0]], [True], IndexError, "integer"),
+        ([[1.0, 2.0]], ["1"], TypeError, "greater_equal"),
+        ([1.0, 2.0], [0], np.exceptions.AxisError, "axis 1"),  # logits need the shape (N, C)
+        ([["a", "b"]], [0], TypeError, "maximum"),
     ],
 )
 def test_cross_entropy_bad_input(logits, targets, error, match):
@@ -407,29 +423,17 @@ def mse_reference(p, y):
         return float(mpmath.fsum(diffs) / len(diffs))
 
 
-@given(pairs(st.floats(-1e308, 1e308)))
-def test_mse_matches_mpmath_over_the_whole_range(pair):
+@given(pairs(st.floats(-1e150, 1e150)))
+def test_mse_matches_mpmath(pair):
     p, y = pair
     np.testing.assert_allclose(mse(p, y), mse_reference(p, y), rtol=1e-13, atol=1e-300)
 
 
-@pytest.mark.parametrize(
-    ("p", "y"),
-    [
-        ([1.5e154] + [0.0] * 9, [0.0] * 10),  # one square overflows, the mean does not
-        ([1e308], [-1e308]),  # the difference itself is beyond float64
-        ([1e-200, 0.0], [0.0, 0.0]),  # the square underflows
-    ],
-)
-def test_mse_extreme(p, y):
-    np.testing.assert_allclose(mse(p, y), mse_reference(p, y), rtol=1e-14, atol=0)
-
-
-def test_mse_float16_square_beyond_float16():
-    p = np.array([300.0, 0.0, 0.0, 0.0], dtype=np.float16)  # 300^2 = 90000 > float16's largest
-    out = mse(p, np.zeros(4, dtype=np.float16))
-    assert out.dtype == np.float16
-    assert out == np.float16(mse_reference(p, np.zeros(4)))
+def test_mse_underflow_and_overflow_like_torch():
+    np.testing.assert_array_equal(mse([1e-200, 0.0], [0.0, 0.0]), 0.0)  # the square underflows
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        assert mse([1e200], [0.0]) == INF
+    assert nn.MSELoss()(torch.tensor([1e200], dtype=torch.float64), torch.zeros(1, dtype=torch.float64)) == INF
 
 
 @pytest.mark.parametrize(("dtype", "rtol"), [(np.float16, 4e-3), (np.float32, 1e-6), (np.float64, 1e-14)])
@@ -443,7 +447,7 @@ def test_mse_keeps_float_dtype(dtype, rtol):
 
 @pytest.mark.parametrize(
     ("p", "y", "expected"),
-    [([INF], [0.0], INF), ([INF], [INF], NAN), ([NAN, 1.0], [0.0, 1.0], NAN), ([1.0, 2.0], [1.0, 2.0], 0.0)],
+    [([INF], [0.0], INF), ([NAN, 1.0], [0.0, 1.0], NAN), ([1.0, 2.0], [1.0, 2.0], 0.0)],
 )
 def test_mse_special_values(p, y, expected):
     np.testing.assert_array_equal(mse(p, y), expected)
@@ -454,7 +458,8 @@ def test_mse_scalars_integers_and_empty():
     out = mse(3, 1)
     assert isinstance(out, np.float64) and out == 4.0
     assert mse(np.array(2.0), np.array(0.5)) == 2.25
-    assert np.isnan(mse([], []))
+    with pytest.warns(RuntimeWarning, match="Mean of empty slice|invalid value"):
+        assert np.isnan(mse([], []))
     assert torch.isnan(nn.MSELoss()(torch.empty(0), torch.empty(0)))
 
 
@@ -463,32 +468,14 @@ def test_mse_scalars_integers_and_empty():
     [
         ([[1.0], [2.0]], [1.0, 2.0], ValueError, r"mse\(targets\): shape \(2,\) differs .* predictions \(2, 1\)"),
         ([1.0, 2.0], [1.0], ValueError, r"mse\(targets\): shape"),
-        (["a"], [1.0], TypeError, r"mse\(predictions\)"),
-        ([1.0], ["a"], TypeError, r"mse\(targets\)"),
-        ([1.0], [None], TypeError, r"mse\(targets\)"),
+        (["a"], [1.0], TypeError, "subtract"),
+        ([1.0], ["a"], TypeError, "subtract"),
+        ([1.0], [None], TypeError, "unsupported operand"),
     ],
 )
 def test_mse_bad_input(p, y, error, match):
     with pytest.raises(error, match=match):
         mse(p, y)
-
-
-# -- mean_of -----------------------------------------------------------------------------------
-
-
-@given(hnp.arrays(np.float64, shapes, elements=st.floats(0, 1e308)))
-def test_mean_of_matches_mpmath(values):
-    with mpmath.workdps(60):
-        expected = float(mpmath.fsum(mpmath.mpf(float(v)) for v in values.ravel()) / values.size)
-    np.testing.assert_allclose(mean_of(values), expected, rtol=1e-13, atol=1e-300)
-
-
-@pytest.mark.parametrize(
-    ("values", "expected"),
-    [([], NAN), ([0.0, 0.0], 0.0), ([INF, 1.0], INF), ([NAN, 1.0], NAN), ([1e308, 1e308], 1e308)],
-)
-def test_mean_of_edges(values, expected):
-    np.testing.assert_array_equal(mean_of(np.array(values)), expected)
 
 
 # -- the page's figures and facts ------------------------------------------------------------

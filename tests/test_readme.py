@@ -25,7 +25,7 @@ def test_ci_runs_the_readme_test_command():
     _, test = quick_start()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     commands = [line for line in ci.splitlines() if line and not line.startswith(("#", "set ", "cd ", "export "))]
-    assert commands == [test]
+    assert commands[-1] == test  # the lines before it install what the browser tests need
 
 
 def test_home_page_shows_the_same_commands():

@@ -159,20 +159,28 @@ def test_relu_is_not_a_reduction():
     assert relu(x).shape == x.shape
 
 
-# -- bad input -----------------------------------------------------------------------------
+# -- bad input and masked arrays ------------------------------------------------------------
 
 
-@pytest.mark.parametrize("func, name", [(relu, r"relu\(x\)"), (relu_grad, r"relu_grad\(x\)")])
-@pytest.mark.parametrize("bad", ["1.0", ["a", "b"], True, np.array([True, False]), 1 + 2j, None, {"x": 1}])
-def test_non_real_input_is_a_type_error(func, name, bad):
-    with pytest.raises(TypeError, match=name):
+@pytest.mark.parametrize("func", [relu, relu_grad])
+@pytest.mark.parametrize("bad", ["1.0", ["a", "b"], None, {"x": 1}])
+def test_non_numbers_raise_a_type_error(func, bad):
+    with pytest.raises(TypeError):
         func(bad)
 
 
-@pytest.mark.parametrize("func, name", [(relu, r"relu\(x\)"), (relu_grad, r"relu_grad\(x\)")])
-def test_ragged_input_is_a_value_error(func, name):
-    with pytest.raises(ValueError, match=name):
+@pytest.mark.parametrize("func", [relu, relu_grad])
+def test_ragged_input_is_a_value_error(func):
+    with pytest.raises(ValueError):
         func([[1.0], [1.0, 2.0]])
+
+
+@pytest.mark.parametrize("func", [relu, relu_grad])
+def test_masked_entries_stay_masked(func):
+    x = np.ma.array([-2.0, 3.0, 1e308], mask=[False, False, True])
+    out = func(x)
+    np.testing.assert_array_equal(np.ma.getmaskarray(out), [False, False, True])
+    np.testing.assert_array_equal(out.compressed(), func(np.array([-2.0, 3.0])))
 
 
 # -- the page's facts and figures ------------------------------------------------------------

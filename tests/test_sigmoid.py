@@ -62,7 +62,23 @@ def test_sigmoid_matches_expit(dtype, data):
     x = data.draw(float_arrays(dtype))
     y = sigmoid(x)
     assert y.dtype == dtype and np.shape(y) == x.shape
-    np.testing.assert_allclose(y.astype(np.float64), expit(x.astype(np.float64)), equal_nan=True, **tolerances(dtype))
+    wide = x.astype(np.float64)
+    # expit computes 1 / (1 + exp(-x)): below x = -709.78 exp(-x) overflows and expit gives 0 where the
+    # true value is a subnormal number (expit(-745) = 0, σ(-745) = 5e-324). There mpmath is the reference.
+    expected = np.asarray(expit(wide))
+    far = wide < -708
+    expected[far] = [float(mp_sigmoid(v)) for v in wide[far]]
+    np.testing.assert_allclose(y.astype(np.float64), expected, equal_nan=True, **tolerances(dtype))
+
+
+def test_expit_flushes_the_far_left_tail_and_sigmoid_does_not():
+    """Why the test above needs mpmath below -708, and what the page says: SciPy and PyTorch give 0 there."""
+    assert expit(-745.0) == 0.0 and expit(-720.0) == 0.0
+    assert torch.sigmoid(torch.tensor([-745.0, -720.0], dtype=torch.float64)).tolist() == [0.0, 0.0]
+    threshold = float(compute_fact("sigmoid_naive_overflow_float64"))  # the page: below -709.78 both give 0
+    assert expit(-threshold - 0.01) == 0.0 < expit(-threshold + 0.01)
+    assert sigmoid(-745.0) == 5e-324
+    assert sigmoid(-720.0) == float(mp_sigmoid(-720.0)) > 0
 
 
 @pytest.mark.parametrize("dtype", FLOATS)
@@ -70,7 +86,10 @@ def test_sigmoid_matches_expit(dtype, data):
 def test_sigmoid_grad_matches_expit_product(dtype, data):
     x = data.draw(float_arrays(dtype)).astype(dtype)
     wide = x.astype(np.float64)
-    expected = expit(wide) * expit(-wide)  # σ(x)(1 - σ(x)) with 1 - σ(x) = σ(-x), accurate in both tails
+    expected = np.asarray(expit(wide) * expit(-wide))  # σ(x)(1 - σ(x)) with 1 - σ(x) = σ(-x)
+    # expit flushes to 0 below -709.78 (see below): there, mpmath.
+    far = np.abs(wide) > 708
+    expected[far] = [float(mp_sigmoid_grad(v)) for v in wide[far]]
     y = sigmoid_grad(x)
     assert y.dtype == dtype and np.shape(y) == x.shape
     np.testing.assert_allclose(y.astype(np.float64), expected, equal_nan=True, **tolerances(dtype, ulps=6))
@@ -79,14 +98,14 @@ def test_sigmoid_grad_matches_expit_product(dtype, data):
 @given(st.floats(allow_nan=False, allow_infinity=False))
 def test_sigmoid_and_grad_match_mpmath(x):
     np.testing.assert_allclose(sigmoid(x), float(mp_sigmoid(x)), **tolerances(np.float64))
-    np.testing.assert_allclose(sigmoid_grad(x), float(mp_sigmoid_grad(x)), **tolerances(np.float64))
+    np.testing.assert_allclose(sigmoid_grad(x), float(mp_sigmoid_grad(x)), **tolerances(np.float64, ulps=6))
 
 
 @pytest.mark.parametrize("x", [-745.0, -709.0, -40.0, -1.0, 0.0, 1.0, 40.0, 709.0, 745.0])
 def test_both_tails_are_accurate(x):
     """Where σ(1 - σ) computed in float64 gives 0 (x = 40), sigmoid_grad still gives e^-40."""
     np.testing.assert_allclose(sigmoid(x), float(mp_sigmoid(x)), **tolerances(np.float64))
-    np.testing.assert_allclose(sigmoid_grad(x), float(mp_sigmoid_grad(x)), **tolerances(np.float64))
+    np.testing.assert_allclose(sigmoid_grad(x), float(mp_sigmoid_grad(x)), **tolerances(np.float64, ulps=6))
     assert sigmoid_grad(x) > 0  # exact value is above the smallest float64 for |x| <= 745
 
 
@@ -94,6 +113,13 @@ def test_naive_product_loses_the_right_tail():
     """The reason sigmoid_grad does not compute σ(1 - σ): at x = 40 that is exactly 0."""
     assert sigmoid(40.0) * (1 - sigmoid(40.0)) == 0.0
     assert sigmoid_grad(40.0) == pytest.approx(float(mp_sigmoid_grad(40.0)), rel=1e-15)
+
+
+def test_smallest_and_largest_results():
+    """The far left tail is exact down to the smallest subnormal float64: σ(-745) = 5e-324."""
+    assert sigmoid(-745.0) == 5e-324 == sigmoid_grad(-745.0) == sigmoid_grad(745.0)
+    assert sigmoid(-746.0) == 0.0  # the exact value, 1.8e-324, rounds to 0
+    assert sigmoid(36.0) < 1.0 == sigmoid(38.0)  # from about x = 37, σ(x) rounds to 1 in float64
 
 
 def test_special_values():
@@ -222,17 +248,38 @@ def test_empty_arrays(func, dtype, shape):
     assert y.shape == shape and y.dtype == dtype
 
 
-@pytest.mark.parametrize("func, name", [(sigmoid, r"sigmoid\(x\)"), (sigmoid_grad, r"sigmoid_grad\(x\)")])
-@pytest.mark.parametrize("bad", ["1.0", ["a", "b"], np.array([1 + 2j]), np.array([True, False]), None, {"x": 1}])
-def test_non_real_input_is_a_type_error(func, name, bad):
-    with pytest.raises(TypeError, match=name):
+@pytest.mark.parametrize("func", [sigmoid, sigmoid_grad])
+@pytest.mark.parametrize("bad", ["1.0", ["a", "b"], np.array([1 + 2j]), 1 + 2j, None, {"x": 1}])
+def test_non_real_input_is_a_type_error(func, bad):
+    """Strings, complex numbers, None...: NumPy's copysign has no loop for them, so no number comes out."""
+    with pytest.raises(TypeError):
         func(bad)
 
 
-@pytest.mark.parametrize("func, name", [(sigmoid, r"sigmoid\(x\)"), (sigmoid_grad, r"sigmoid_grad\(x\)")])
-def test_ragged_input_is_a_value_error(func, name):
-    with pytest.raises(ValueError, match=name):
+@pytest.mark.parametrize("func", [sigmoid, sigmoid_grad])
+def test_ragged_input_is_a_value_error(func):
+    with pytest.raises(ValueError):
         func([[1.0, 2.0], [3.0]])
+
+
+@pytest.mark.parametrize("func", [sigmoid, sigmoid_grad])
+def test_lists_are_arrays(func):
+    np.testing.assert_array_equal(func([[-2.0, 0.0], [1.0, 3.0]]), func(np.array([[-2.0, 0.0], [1.0, 3.0]])))
+
+
+@pytest.mark.parametrize("func", [sigmoid, sigmoid_grad])
+@pytest.mark.parametrize("dtype", FLOATS)
+def test_masked_arrays_keep_their_mask(func, dtype):
+    """A masked entry stays masked (here one that would overflow a naive formula); the others are right.
+
+    (numpy.ma's operators turn a Python scalar into an int64 array, so `1 + z` of a masked float32 array is
+    float64: the dtype of a masked result is numpy.ma's business, the mask and the values are ours.)
+    """
+    x = np.ma.array([1.0, -2.0, 1e4, -800.0], mask=[False, False, True, False], dtype=dtype)
+    y = func(x)
+    assert isinstance(y, np.ma.MaskedArray)
+    np.testing.assert_array_equal(np.ma.getmaskarray(y), x.mask)
+    np.testing.assert_allclose(y.compressed(), func(x.compressed()), **tolerances(dtype))
 
 
 # -- facts and figures of docs/sigmoid.md ---------------------------------------------
@@ -318,5 +365,9 @@ def test_fact_naive_overflow_threshold(fact_name, dtype):
         assert threshold == pytest.approx(math.log(sys.float_info.max), abs=0.005)
 
 
-def test_fact_float64_rounding():
-    assert latex_number(compute_fact("sigmoid_float64_rounding")) == pytest.approx(2.0**-53, rel=0.01)
+def test_fact_tail_value():
+    """The page: σ(-745) rounded to float64 is the smallest positive float64, and sigmoid gives it."""
+    value = float(compute_fact("sigmoid_tail_value"))
+    assert value == float(mp_sigmoid(page.TAIL_X)) == float(np.finfo(np.float64).smallest_subnormal)
+    with pytest.warns(RuntimeWarning, match="overflow"):
+        assert 1 / (1 + np.exp(-np.float64(page.TAIL_X))) == 0.0  # the naive formula: 0 and a warning

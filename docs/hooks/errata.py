@@ -5,19 +5,33 @@ it in a fresh namespace and inserts the exception Python reports (as
 traceback.format_exception_only prints it) in a ```{.text .original-note-error} block
 right below. No error message on the page is typed by hand; a block that runs without
 error stops the build, because then the page would be wrong.
+
+The error is cached (.cache/errata/, moved with FIGURE_CACHE_DIR like the figures and facts)
+under a hash of the block and of the versions of Python and of the libraries the note uses:
+a warm build neither runs the note's code nor imports matplotlib or torch for it.
 """
 
+import functools
+import hashlib
+import logging
+import platform
 import re
 import traceback
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
-import matplotlib
 from mkdocs.exceptions import PluginError
 
 ORIGINAL = re.compile(r"^```\{\.python \.original-note\}\n(.*?)^```\n", re.S | re.M)
+LIBRARIES = ("numpy", "matplotlib", "torch")  # what the note imports: their versions word the errors
+log = logging.getLogger("mkdocs.hooks.errata")
+counts = {"run": 0, "from cache": 0}
 
 
 def run_original(code, filename):
     """Run `code`; return the error it raises, formatted as Python prints it, or None."""
+    import matplotlib  # only when a block runs: a warm build takes the errors from the cache
+
     matplotlib.use("Agg")  # the note's plt.show() must not try to open a window
     try:
         exec(compile(code, filename, "exec"), {"__name__": "__main__"})
@@ -26,13 +40,54 @@ def run_original(code, filename):
     return None
 
 
+@functools.cache  # once per build (on_pre_build clears it): reading package metadata is slow
+def versions():
+    """The versions of Python and of the libraries that word the errors, as text."""
+    found = [f"python {platform.python_version()}"]
+    for name in LIBRARIES:
+        try:
+            found.append(f"{name} {version(name)}")
+        except PackageNotFoundError:
+            found.append(f"{name} none")
+    return "\0".join(found)
+
+
+def error_key(code):
+    """A hash of the block and of everything that words its error."""
+    return hashlib.sha256(f"{code}\0{versions()}".encode()).hexdigest()[:16]
+
+
+def on_pre_build(config):
+    counts.update({"run": 0, "from cache": 0})
+    versions.cache_clear()
+
+
 def on_page_markdown(markdown, page, config, files):
+    if not ORIGINAL.search(markdown):
+        return markdown
+    from activations.pages.cache import cache_root
+
+    base = Path(config.config_file_path).parent if config else Path.cwd()  # no config: called by a test
+    cache = cache_root(base) / "errata"
+
     def add_error(match):
         block, code = match.group(0), match.group(1)
         line = markdown.count("\n", 0, match.start()) + 1
-        error = run_original(code, "<original-note>")
-        if error is None:
-            raise PluginError(f"{page.file.src_uri}, line {line}: this original-note block ran without error")
+        cached = cache / f"{error_key(code)}.txt"
+        if cached.exists():
+            error = cached.read_text(encoding="utf-8")
+            counts["from cache"] += 1
+        else:
+            error = run_original(code, "<original-note>")
+            if error is None:
+                raise PluginError(f"{page.file.src_uri}, line {line}: this original-note block ran without error")
+            cache.mkdir(parents=True, exist_ok=True)
+            cached.write_text(error, encoding="utf-8")
+            counts["run"] += 1
         return f"{block}\n```{{.text .original-note-error}}\n{error.rstrip()}\n```\n"
 
     return ORIGINAL.sub(add_error, markdown)
+
+
+def on_post_build(config):
+    log.info("original-note blocks: %d run, %d from cache", counts["run"], counts["from cache"])

@@ -1,35 +1,75 @@
 """Turn the LaTeX that pymdownx.arithmatex leaves in a page into MathML, at build time.
 
 Browsers draw MathML natively, so the site needs neither MathJax nor KaTeX, and no CDN.
-A formula that latex2mathml cannot read stops the build with the page and the formula.
+A formula that latex2mathml cannot read, or would render wrongly, stops the build with the
+page, the line and the formula: an unknown command or environment (latex2mathml would keep
+the command as text and silently drop the environment) and an `&` outside a table (it would
+become a literal "&" in the MathML).
 """
 
 import html
 import re
 
+from latex2mathml.commands import MATRICES
 from latex2mathml.converter import convert
 from mkdocs.exceptions import PluginError
 
 # arithmatex (generic: true) wraps inline math as \( \) in a span, display math as \[ \] in a div.
 INLINE = re.compile(r'<span class="arithmatex">\\\((.+?)\\\)</span>', re.S)
 DISPLAY = re.compile(r'<div class="arithmatex">\\\[(.+?)\\\]</div>', re.S)
+ENVIRONMENT = re.compile(r"\\begin\{([^}]*)\}")
+# amsmath's `aligned` (what MathJax users write inside \[ \]) is laid out exactly like
+# latex2mathml's `align*`: right/left column pairs, no equation numbers.
+ALIGNED = re.compile(r"\\(begin|end)\{aligned\}")
+ENVIRONMENTS = {name.lstrip("\\") for name in MATRICES} | {"aligned"}
+STRAY_AMPERSAND = re.compile(r"&(?!#?\w+;)")  # an & that does not start an entity
+
+
+def formula_line(page, latex):
+    """The line of the page's source where `latex` starts, or None if it is not found there
+    (e.g. a formula that contains a {{ fact }})."""
+    source = getattr(page.file, "content_string", None) or ""
+    first = next((line.strip() for line in latex.splitlines() if line.strip()), latex)
+    for number, line in enumerate(source.splitlines(), start=1):
+        if first in line:
+            return number
+    return None
+
+
+class FormulaError(ValueError):
+    """A formula that latex2mathml would convert, but wrongly."""
+
+
+def to_mathml(latex, display):
+    """MathML for `latex`; FormulaError if latex2mathml would not convert it faithfully."""
+    for name in ENVIRONMENT.findall(latex):
+        if name not in ENVIRONMENTS:
+            known = ", ".join(sorted(ENVIRONMENTS))
+            raise FormulaError(rf"unknown LaTeX environment \begin{{{name}}} (known: {known})")
+    mathml = convert(ALIGNED.sub(r"\\\1{align*}", latex), display="block" if display else "inline")
+    # latex2mathml keeps a command it does not know as text (<mi>\foo</mi>).
+    if re.search(r">\\[A-Za-z]+<", mathml):
+        raise FormulaError("unknown LaTeX command")
+    if STRAY_AMPERSAND.search(mathml):
+        raise FormulaError(r"'&' outside a table environment (use \begin{aligned} or \begin{cases}; a literal & is \&)")
+    return mathml
 
 
 def on_page_content(html_text, page, config, files):
-    def to_mathml(display):
+    def converter(display):
         def replace(match):
             latex = html.unescape(match.group(1)).strip()
             try:
-                mathml = convert(latex, display="block" if display else "inline")
+                mathml = to_mathml(latex, display)
             except Exception as error:
-                raise PluginError(f"{page.file.src_uri}: cannot convert formula {latex!r}: {error}") from error
-            # latex2mathml keeps a command it does not know as text (<mi>\foo</mi>): refuse it.
-            if re.search(r">\\[A-Za-z]+<", mathml):
-                raise PluginError(f"{page.file.src_uri}: unknown LaTeX command in {latex!r}")
+                line = formula_line(page, latex)
+                where = page.file.src_uri + (f", line {line}" if line else "")
+                what = error if isinstance(error, FormulaError) else f"cannot convert ({type(error).__name__}: {error})"
+                raise PluginError(f'{where}: {what} in formula "{latex}"') from error
             tag = "div" if display else "span"
             return f'<{tag} class="math">{mathml}</{tag}>'
 
         return replace
 
-    html_text = DISPLAY.sub(to_mathml(True), html_text)
-    return INLINE.sub(to_mathml(False), html_text)
+    html_text = DISPLAY.sub(converter(True), html_text)
+    return INLINE.sub(converter(False), html_text)

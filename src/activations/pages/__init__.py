@@ -22,14 +22,14 @@ from activations.pages import (
     tanh,
     vanishing_gradient,
 )
+from activations.pages.hashing import dependencies, fact_hash, figure_hash
 from activations.pages.registry import (
     FACTS,
     FIGURES,
     compute_fact,
-    dependencies,
+    drawn_figure,
     fact,
     figure,
-    figure_hash,
     render_figure,
     times_ten,
 )
@@ -42,7 +42,9 @@ __all__ = [
     "PAGES",
     "compute_fact",
     "dependencies",
+    "drawn_figure",
     "fact",
+    "fact_hash",
     "figure",
     "figure_hash",
     "render_figure",

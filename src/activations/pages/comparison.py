@@ -27,8 +27,8 @@ def functions():
         "tanh": (tanh, tanh_grad),
         "ReLU": (relu, relu_grad),
         "Leaky ReLU": (
-            functools.partial(leaky_relu, negative_slope=LEAKY_SLOPE),
-            functools.partial(leaky_relu_grad, negative_slope=LEAKY_SLOPE),
+            functools.partial(leaky_relu, a=LEAKY_SLOPE),
+            functools.partial(leaky_relu_grad, a=LEAKY_SLOPE),
         ),
         "GELU": (gelu, gelu_grad),
         "SiLU": (silu, silu_grad),
@@ -127,25 +127,35 @@ def comparison_mean_elu():
 
 @figure
 def comparison_grid():
-    """Small multiples: each function (solid) and its derivative (dashed) on the same scale."""
-    fig, axs = subplots(2, 4, figsize=(11, 5.2), sharex=True, sharey=True)
+    """Small multiples: each function (solid) and its derivative (dashed) on the same scale.
+
+    Four rows of two, so that a phone shows each panel at a readable size.
+    """
+    fig, axs = subplots(4, 2, figsize=(5.2, 7.6), sharex=True, sharey=True)
+    # Only the shown range, every other point (x = 0 stays a grid point): seven panels in one small SVG.
+    x = X[(X >= -4) & (X <= 4)][::2]
     for ax, (name, (f, grad)) in zip(axs.flat, functions().items(), strict=False):
         ax.axhline(0, color="0.6", linewidth=0.8)
         ax.axvline(0, color="0.6", linewidth=0.8)
-        ax.plot(X, f(X), linewidth=2, color="C0")
-        ax.plot(X, grad(X), linewidth=2, linestyle="--", color="C1")
+        ax.plot(x, f(x), linewidth=2, color="C0")
+        ax.plot(x, grad(x), linewidth=2, linestyle="--", color="C1")
         title = f"Leaky ReLU (a = {LEAKY_SLOPE:g})" if name == "Leaky ReLU" else name
-        ax.set_title(title, fontsize=11)
+        ax.set_title(title, fontsize=10)
     axs[0, 0].set_xlim(-4, 4)
     axs[0, 0].set_ylim(-1.3, 2.3)
-    for ax in axs[1]:
+    # Few ticks and no grid (the axes through 0 are drawn): eight panels of ticks would outweigh the curves.
+    axs[0, 0].set_xticks([-4, -2, 0, 2, 4])
+    axs[0, 0].set_yticks([-1, 0, 1, 2])
+    for ax in axs.flat:
+        ax.grid(False)
+    for ax in axs[-1]:
         ax.set_xlabel("$x$")
     # The eighth panel holds the legend.
     last = axs.flat[-1]
     last.axis("off")
     last.plot([], [], linewidth=2, color="C0", label="$f(x)$")
     last.plot([], [], linewidth=2, linestyle="--", color="C1", label="$f'(x)$")
-    last.legend(loc="center", fontsize=12)
+    last.legend(loc="center", fontsize=11)
     fig.tight_layout()
     return fig
 
@@ -153,7 +163,7 @@ def comparison_grid():
 @figure
 def comparison_grads():
     """All derivatives on one axes: how much gradient each function lets through, and where."""
-    fig, ax = subplots(figsize=(7.2, 4.2))
+    fig, ax = subplots(figsize=(5.2, 4.4))
     ax.axhline(0, color="0.6", linewidth=0.8)
     ax.axvline(0, color="0.6", linewidth=0.8)
     styles = ["-", "-", "-", "--", "-", "-", "-."]
@@ -164,5 +174,6 @@ def comparison_grads():
     ax.set_ylabel("$f'(x)$")
     ax.set_xlim(-5, 5)
     ax.set_ylim(-0.2, 1.25)
-    ax.legend(loc="center left", bbox_to_anchor=(1.0, 0.5))
+    # Below the axes rather than beside them, so that the figure stays narrow enough for a phone.
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=3, fontsize=9)
     return fig

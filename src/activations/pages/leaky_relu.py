@@ -2,12 +2,21 @@
 
 import inspect
 
+import numpy as np
+
 from activations.leaky_relu import leaky_relu, leaky_relu_grad
 from activations.pages.drawing import X, axes
 from activations.pages.registry import fact, figure
 
 NOTE_SLOPE = 0.1  # the slope a of the original note's plot
-DEFAULT_SLOPE = inspect.signature(leaky_relu).parameters["negative_slope"].default  # PyTorch's too
+DEFAULT_SLOPE = inspect.signature(leaky_relu).parameters["a"].default  # PyTorch's negative_slope too
+PRELU_INIT = 0.25  # the a that nn.PReLU starts from (init=0.25; tests check it against PyTorch)
+
+# The dead neuron of docs/relu.md: one neuron of nn.Linear(3, 1), its bias pushed to -10, 1000 inputs
+# from N(0, 1), mean squared error against the target 1.
+DEAD_BIAS = -10.0
+DEAD_INPUTS = 1000
+DEAD_TARGET = 1.0
 
 
 @figure
@@ -36,6 +45,21 @@ def leaky_relu_grad_curve():
     return fig
 
 
+def dead_neuron_bias_grad(a=DEFAULT_SLOPE, seed=0):
+    """∂loss/∂b of the relu page's dead neuron when ReLU is replaced by leaky_relu(·, a).
+
+    The same setup in NumPy (PyTorch's random numbers are not NumPy's, so the inputs and the
+    weights differ from the page's block; with every z far below 0 the result hardly depends on them).
+    """
+    rng = np.random.default_rng(seed)
+    x = rng.standard_normal((DEAD_INPUTS, 3))
+    w = rng.uniform(-1 / np.sqrt(3), 1 / np.sqrt(3), 3)  # nn.Linear(3, 1)'s initialisation
+    z = x @ w + DEAD_BIAS
+    out = leaky_relu(z, a)
+    # loss = mean((out - target)²): ∂loss/∂b = mean(2 (out - target) f'(z)), since ∂z/∂b = 1.
+    return float(np.mean(2 * (out - DEAD_TARGET) * leaky_relu_grad(z, a)))
+
+
 @fact
 def leaky_relu_note_slope():
     return f"{NOTE_SLOPE:g}"
@@ -44,3 +68,19 @@ def leaky_relu_note_slope():
 @fact
 def leaky_relu_default_slope():
     return f"{DEFAULT_SLOPE:g}"
+
+
+@fact
+def leaky_relu_dead_bias():
+    return f"{DEAD_BIAS:g}"
+
+
+@fact
+def leaky_relu_dead_bias_grad():
+    """Four decimals, as PyTorch prints the tensor on the page."""
+    return f"{dead_neuron_bias_grad():.4f}"
+
+
+@fact
+def leaky_relu_prelu_init():
+    return f"{PRELU_INIT:g}"

@@ -3,8 +3,9 @@
 import inspect
 
 import numpy as np
+from scipy.special import expit, ndtr
 
-from activations.modern import elu, elu_grad, gelu, gelu_grad, silu, silu_grad
+from activations.modern import elu, elu_grad, gelu, gelu_grad, gelu_tanh, silu, silu_grad
 from activations.pages.drawing import X, axes
 from activations.pages.registry import fact, figure, times_ten
 from activations.relu import relu
@@ -25,7 +26,8 @@ def extremum(f, lo, hi, find=np.argmax, rounds=4, points=2001):
     return float(xs[i]), float(f(xs[i]))
 
 
-# Standard normal inputs: the usual picture of pre-activations right after initialisation.
+# Standard normal inputs: a common reference input for comparing the functions (not a claim about
+# what a hidden layer sees: that depends on the data and the initialisation).
 _Z = np.linspace(-12.0, 12.0, 48001)
 _PHI = np.exp(-(_Z**2) / 2) / np.sqrt(2 * np.pi)
 
@@ -64,7 +66,24 @@ def modern_gelu_grad_max_x():
 def modern_gelu_tanh_max_error():
     """Largest |tanh approximation - exact GELU| over [-10, 10] (beyond, both agree to the last digit)."""
     x = np.linspace(-10, 10, 20001)
-    return times_ten(np.max(np.abs(gelu(x, approximate="tanh") - gelu(x))))
+    return times_ten(np.max(np.abs(gelu_tanh(x) - gelu(x))))
+
+
+def silu_gelu_scale():
+    """The c with σ(x) ≈ Φ(x/c) at its best (smallest largest error), so SiLU(x) ≈ c·GELU(x/c).
+
+    xσ(x) ≈ xΦ(x/c) = c·(x/c)Φ(x/c): SiLU is GELU enlarged c times along both axes.
+    """
+    x = np.linspace(-10, 10, 4001)
+    s = expit(x)
+    scales = np.linspace(1.5, 2.0, 5001)
+    errors = [np.max(np.abs(s - ndtr(x / c))) for c in scales]
+    return float(scales[int(np.argmin(errors))])
+
+
+@fact
+def modern_silu_gelu_scale():
+    return f"{silu_gelu_scale():.1f}"
 
 
 @fact
@@ -158,7 +177,7 @@ def modern_gelu_curve():
 def modern_gelu_tanh_error():
     """How far the tanh approximation is from the exact GELU (the two curves would overlap)."""
     fig, ax = axes(r"$\mathrm{GELU}_{\tanh}(x) - \mathrm{GELU}(x)$")
-    ax.plot(X, gelu(X, approximate="tanh") - gelu(X), linewidth=2, color="C2")
+    ax.plot(X, gelu_tanh(X) - gelu(X), linewidth=2, color="C2")
     ax.ticklabel_format(axis="y", style="sci", scilimits=(0, 0))
     return fig
 

@@ -33,22 +33,23 @@ def nonlinearity_stack():
 
 @figure
 def nonlinearity_step():
-    fig, (left, right) = subplots(1, 2, figsize=(8.0, 3.2), sharey=True)
-    for ax, ylabel in [(left, r"$H(x)$"), (right, r"$H'(x)$")]:
+    fig, (top, bottom) = subplots(2, 1, figsize=(5.0, 5.0), sharex=True)  # one above the other: fits a phone
+    for ax, ylabel in [(top, r"$H(x)$"), (bottom, r"$H'(x)$")]:
         ax.axhline(0, color="0.6", linewidth=0.8)
         ax.axvline(0, color="0.6", linewidth=0.8)
-        ax.set_xlabel(r"$x$")
         ax.set_ylabel(ylabel)
+    bottom.set_xlabel(r"$x$")
     # The jump at x = 0: H(0) = 0 (filled dot), the value 1 just right of 0 is not taken (open dot).
     negative, positive = X[X <= 0], X[X > 0]
-    left.plot(negative, step(negative), linewidth=2, color="C0")
-    left.plot(positive, step(positive), linewidth=2, color="C0")
-    left.plot([0], [step(0.0)], "o", color="C0")
-    left.plot([0], [1], "o", markerfacecolor="white", color="C0")
+    top.plot(negative, step(negative), linewidth=2, color="C0")
+    top.plot(positive, step(positive), linewidth=2, color="C0")
+    top.plot([0], [step(0.0)], "o", color="C0")
+    top.plot([0], [1], "o", markerfacecolor="white", color="C0")
     # The derivative is 0 on both sides; at x = 0 it does not exist (open dot).
-    right.plot(X[X < 0], step_grad(X[X < 0]), linewidth=2, color="C1")
-    right.plot(X[X > 0], step_grad(X[X > 0]), linewidth=2, color="C1")
-    right.plot([0], [0], "o", markerfacecolor="white", color="C1")
-    right.set_ylim(-0.2, 1.2)
+    bottom.plot(X[X < 0], step_grad(X[X < 0]), linewidth=2, color="C1")
+    bottom.plot(X[X > 0], step_grad(X[X > 0]), linewidth=2, color="C1")
+    bottom.plot([0], [0], "o", markerfacecolor="white", color="C1")
+    for ax in (top, bottom):
+        ax.set_ylim(-0.2, 1.2)
     fig.tight_layout()
     return fig

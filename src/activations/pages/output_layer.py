@@ -47,19 +47,19 @@ def output_layer_bce_large_logit():
     stable_loss = np.array([bce_with_logits(v, 0.0) for v in z])
     stable_grad = sigmoid(z)  # dL/dz = σ(z) - y with y = 0
     naive_loss, naive_grad = sigmoid_then_bce_float32(z)
-    fig, (left, right) = subplots(1, 2, figsize=(8.0, 3.4))
-    for ax in (left, right):
+    fig, (top, bottom) = subplots(2, 1, figsize=(5.0, 5.6), sharex=True)  # one above the other: fits a phone
+    for ax in (top, bottom):
         ax.axvline(sigmoid_one_threshold_float32(), color="0.6", linewidth=0.8, linestyle=":")
-        ax.set_xlabel("$z$  ($y = 0$)")
-    left.plot(z, stable_loss, linewidth=2, label="BCEWithLogitsLoss")
-    left.plot(z, naive_loss, linewidth=2, linestyle="--", label="Sigmoid + BCELoss (float32)")
-    left.set_ylabel("$L$")
-    left.set_ylim(-5, 140)  # room for the legend above the clamp at 100
-    left.legend(loc="upper left", frameon=True, framealpha=1.0, edgecolor="none")  # hides the dotted line
-    right.plot(z, stable_grad, linewidth=2)
-    right.plot(z, naive_grad, linewidth=2, linestyle="--")
-    right.set_ylabel(r"$\partial L / \partial z$")
-    right.set_ylim(-0.05, 1.1)
+    bottom.set_xlabel("$z$  ($y = 0$)")
+    top.plot(z, stable_loss, linewidth=2, label="BCEWithLogitsLoss")
+    top.plot(z, naive_loss, linewidth=2, linestyle="--", label="Sigmoid + BCELoss (float32)")
+    top.set_ylabel("$L$")
+    top.set_ylim(-5, 140)  # room for the legend above the clamp at 100
+    top.legend(loc="upper left", frameon=True, framealpha=1.0, edgecolor="none")  # hides the dotted line
+    bottom.plot(z, stable_grad, linewidth=2)
+    bottom.plot(z, naive_grad, linewidth=2, linestyle="--")
+    bottom.set_ylabel(r"$\partial L / \partial z$")
+    bottom.set_ylim(-0.05, 1.1)
     fig.tight_layout()
     return fig
 

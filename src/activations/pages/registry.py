@@ -1,4 +1,4 @@
-"""The registry of figures and facts, and how each is drawn, computed and hashed.
+"""The registry of figures and facts, and how each is drawn and computed (hashed: `hashing`).
 
 - A *figure* is a function that returns a matplotlib Figure; a page shows it as
   ``![한국어 설명](figures/NAME.svg)``, and docs/hooks/figures.py draws it at build time.
@@ -10,14 +10,11 @@ facts with the decorators below; ``activations.pages`` imports every page module
 run one way: page modules import this module, never ``activations.pages``.
 """
 
-import hashlib
-import inspect
+import contextlib
 import io
-import types
 import warnings
-from importlib.metadata import version
 
-import numpy as np
+from activations.pages.contrast import legible
 
 FIGURES = {}
 FACTS = {}
@@ -46,12 +43,15 @@ def times_ten(value, digits=2):
 
 
 # Every figure is drawn with these settings, so that the SVG bytes are the same on every build.
+# Sizes fit a phone: at 390 px the content column is 358 px wide, and a figure of natural width
+# <= 511 px (~5.3 in) is shown at >= 0.7 of it, so 10 pt text stays >= 9 CSS px (tests/test_pages.py).
 STYLE = {
     "svg.hashsalt": "activations",  # element ids are random without a fixed salt
     "svg.fonttype": "path",  # glyphs become paths: readers need no font
     "font.family": ["DejaVu Sans"],  # ships with matplotlib; figure text is math and numbers only
     "mathtext.fontset": "dejavusans",
-    "figure.figsize": (6.4, 4.0),
+    "font.size": 10,
+    "figure.figsize": (5.0, 3.2),
     "figure.dpi": 100,
     "axes.grid": True,
     "grid.alpha": 0.3,
@@ -59,26 +59,101 @@ STYLE = {
     "axes.spines.right": False,
     "legend.frameon": False,
     "savefig.bbox": "tight",
-    "figure.facecolor": "white",
 }
 
+# Every figure is drawn once per colour scheme of the site (Material's "default" and "slate").
+# Each cycle keeps tab10's hues (so "the orange line" means the same in both) at a lightness
+# with >= 4.5:1 contrast against its background; the dark background is slate's hsl(225, 15%, 14%).
+SCHEMES = {
+    "light": {
+        "background": "#ffffff",
+        "foreground": "#1f1f1f",
+        "cycle": ["#1f77b4", "#bb5800", "#248424", "#d62728", "#8f60ba",
+                  "#8c564b", "#cf2b9c", "#757575", "#777816", "#0f7f8a"],
+    },
+    "dark": {
+        "background": "#1e2129",
+        "foreground": "#e3e5ea",
+        "cycle": ["#2791da", "#ff7f0e", "#2ca02c", "#e26263", "#a179c5",
+                  "#b37c71", "#e377c2", "#898989", "#bcbd22", "#17becf"],
+    },
+}
+# Lines and text of a figure keep at least this contrast against its background (WCAG non-text contrast).
+MIN_CONTRAST = 3.0
+# The largest SVG a figure may have, 60 KiB (issue 7: no figure over 60 KB); the figures hook enforces it.
+SVG_BUDGET = 60 * 1024
 
-def render_figure(name):
-    """Draw figure `name` and return its SVG bytes. Any warning is raised as an error."""
+
+def style(scheme):
+    """The rcParams of figures drawn for `scheme` ("light" or "dark")."""
+    from cycler import cycler  # a dependency of matplotlib, loaded only when a figure is drawn
+
+    colors = SCHEMES[scheme]
+    background, foreground = colors["background"], colors["foreground"]
+    return STYLE | {
+        "figure.facecolor": background,
+        "axes.facecolor": background,
+        "savefig.facecolor": background,
+        "text.color": foreground,
+        "axes.labelcolor": foreground,
+        "axes.edgecolor": foreground,
+        "xtick.color": foreground,
+        "ytick.color": foreground,
+        "grid.color": foreground,
+        "patch.edgecolor": foreground,
+        "axes.prop_cycle": cycler(color=colors["cycle"]),
+    }
+
+
+class FigureTooLarge(ValueError):
+    """A figure's SVG is over its byte budget."""
+
+
+class _BudgetedBuffer(io.BytesIO):
+    """Stops savefig as soon as the SVG passes `budget` bytes: a 300k-point figure fails in a moment."""
+
+    def __init__(self, budget):
+        super().__init__()
+        self.budget = budget
+
+    def write(self, data):
+        if self.budget is not None and self.tell() + len(data) > self.budget:
+            raise FigureTooLarge(f"its SVG is over the budget of {self.budget:,} bytes; draw fewer points")
+        return super().write(data)
+
+
+@contextlib.contextmanager
+def drawn_figure(name, scheme="light"):
+    """Figure `name` drawn in the style of `scheme` and made legible on its background; closed afterwards.
+
+    Any warning is raised as an error. The style stays in effect inside the `with` block.
+    """
     import matplotlib  # only when a figure is drawn: facts and cached figures need no matplotlib
 
     matplotlib.use("Agg")  # no display at build time
     import matplotlib.pyplot as plt
 
     open_before = set(plt.get_fignums())
-    buffer = io.BytesIO()
-    with warnings.catch_warnings(), matplotlib.rc_context(STYLE):
+    colors = SCHEMES[scheme]
+    with warnings.catch_warnings(), matplotlib.rc_context(style(scheme)):
         warnings.simplefilter("error")
         try:
-            FIGURES[name]().savefig(buffer, format="svg", metadata={"Date": None})
+            fig = FIGURES[name]()
+            legible(fig, colors["background"], colors["foreground"], MIN_CONTRAST)
+            yield fig
         finally:  # close what the figure function opened, even if it failed half-way
             for number in set(plt.get_fignums()) - open_before:
                 plt.close(number)
+
+
+def render_figure(name, scheme="light", budget=None):
+    """The SVG bytes of figure `name` in colour scheme `scheme` ("light" or "dark").
+
+    With a `budget` (bytes), an SVG that would be larger raises FigureTooLarge.
+    """
+    buffer = _BudgetedBuffer(budget)
+    with drawn_figure(name, scheme) as fig:
+        fig.savefig(buffer, format="svg", metadata={"Date": None})
     return buffer.getvalue()
 
 
@@ -90,59 +165,3 @@ def compute_fact(name):
     if not isinstance(value, str):
         raise TypeError(f"fact {name!r} must return str, got {type(value).__name__}")
     return value
-
-
-def dependencies(func):
-    """The package's functions and constants that `func` uses, directly or through others.
-
-    Returns {qualified name: source text or repr}. A figure's cache key is made of these,
-    so editing `sigmoid_grad` redraws the figures that use it and no other.
-    """
-    found = {}
-
-    def visit(obj):
-        names = obj.__globals__
-        for name in _names(obj.__code__) & names.keys():
-            value = names[name]
-            if isinstance(value, types.ModuleType):
-                if value.__name__.startswith("activations"):
-                    found.setdefault(value.__name__, inspect.getsource(value))
-            elif callable(value):
-                func = inspect.unwrap(value)  # through functools.cache and other wrappers
-                key = f"{getattr(func, '__module__', '')}.{getattr(func, '__qualname__', '')}"
-                if isinstance(func, types.FunctionType) and key.startswith("activations") and key not in found:
-                    found[key] = inspect.getsource(func)
-                    visit(func)
-            elif names["__name__"].startswith("activations"):
-                found[f"{names['__name__']}.{name}"] = _fingerprint(value)  # a module-level constant
-
-    found[f"{func.__module__}.{func.__qualname__}"] = inspect.getsource(func)
-    visit(func)
-    return found
-
-
-def figure_hash(name):
-    """A key that changes when figure `name` or anything it draws with changes."""
-    digest = hashlib.sha256()
-    deps = dependencies(FIGURES[name])
-    deps["STYLE"] = repr(sorted(STYLE.items()))
-    deps["versions"] = f"matplotlib {version('matplotlib')}, numpy {np.__version__}"
-    for key in sorted(deps):
-        digest.update(key.encode() + b"\0" + deps[key].encode() + b"\0")
-    return digest.hexdigest()[:16]
-
-
-def _fingerprint(value):
-    """The whole content of a constant: repr() shortens arrays of over 1000 numbers with '...'."""
-    if isinstance(value, np.ndarray):
-        return f"ndarray {value.dtype} {value.shape} {hashlib.sha256(value.tobytes()).hexdigest()}"
-    return repr(value)
-
-
-def _names(code):
-    """Global names used by a code object and the functions, lambdas and comprehensions inside it."""
-    names = set(code.co_names)
-    for const in code.co_consts:
-        if isinstance(const, types.CodeType):
-            names |= _names(const)
-    return names

@@ -13,6 +13,8 @@ SATURATION_GRAD = 0.01
 # The chain-rule picture: how many sigmoid layers the page counts through, and the figure's range.
 CHAIN_LAYERS = 10
 CHAIN_MAX_LAYERS = 20
+# The far left tail the page shows: the naive formula overflows there, and sigmoid gives the smallest float64.
+TAIL_X = -745.0
 
 
 def saturation_x():
@@ -143,6 +145,6 @@ def sigmoid_naive_overflow_float32():
 
 
 @fact
-def sigmoid_float64_rounding():
-    """The relative error of one correct rounding in float64 (half the machine epsilon), as LaTeX."""
-    return times_ten(float(np.finfo(np.float64).eps) / 2)
+def sigmoid_tail_value():
+    """sigmoid(-745): the exact value, about 2.8e-324, rounds to the smallest positive float64."""
+    return repr(float(sigmoid(TAIL_X)))

@@ -28,7 +28,7 @@ def softmax_temperature_bars():
     width = 0.8 / len(SOFTMAX_TEMPERATURES)
     for k, t in enumerate(SOFTMAX_TEMPERATURES):
         offset = (k - (len(SOFTMAX_TEMPERATURES) - 1) / 2) * width
-        ax.bar(classes + offset, softmax(SOFTMAX_LOGITS, temperature=t), width, label=f"$T = {t:g}$")
+        ax.bar(classes + offset, softmax(SOFTMAX_LOGITS / t), width, label=f"$T = {t:g}$")
     uniform = 1 / len(SOFTMAX_LOGITS)
     ax.axhline(uniform, color="0.4", linewidth=0.8, linestyle=":")
     ax.annotate(f"1/{len(SOFTMAX_LOGITS)}", (classes[-1] + 0.45, uniform), va="bottom", ha="right", color="0.3")
@@ -61,13 +61,13 @@ def softmax_temp_high():
 @fact
 def softmax_temp_low_top():
     """Largest probability at the lowest temperature of the figure."""
-    return f"{softmax(SOFTMAX_LOGITS, temperature=min(SOFTMAX_TEMPERATURES)).max():.2f}"
+    return f"{softmax(SOFTMAX_LOGITS / min(SOFTMAX_TEMPERATURES)).max():.2f}"
 
 
 @fact
 def softmax_temp_high_top():
     """Largest probability at the highest temperature of the figure."""
-    return f"{softmax(SOFTMAX_LOGITS, temperature=max(SOFTMAX_TEMPERATURES)).max():.2f}"
+    return f"{softmax(SOFTMAX_LOGITS / max(SOFTMAX_TEMPERATURES)).max():.2f}"
 
 
 @fact
@@ -86,3 +86,9 @@ def softmax_exp_limit_float64():
 def softmax_exp_limit_float32():
     """exp(x) overflows float32 (PyTorch's default dtype) above log(largest float32)."""
     return f"{np.log(np.finfo(np.float32).max):.2f}"
+
+
+@fact
+def softmax_exp_underflow_float32():
+    """Below about this z, e^z is 0 in float32: log of the smallest float32 subnormal."""
+    return f"{np.log(float(np.finfo(np.float32).smallest_subnormal)):.0f}"

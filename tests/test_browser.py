@@ -1,0 +1,388 @@
+"""The site as a reader sees it (issue 7): the built site, served on 127.0.0.1, in headless Chromium.
+
+Every page is opened at 390 px (a phone) and 1280 px, in the light and the dark scheme: whole
+Korean words, nothing wider than the viewport, tables and formulas that scroll in their own box
+with a cue, a copy button that covers no code, formulas drawn with the site's math font, and no
+axe-core violation of impact serious or critical. Search is typed as a reader types it. Each
+first visit is weighed (DOM elements, HTML, bytes transferred, largest figure).
+
+A request to any other host fails the test that made it (and is never sent).
+
+The browser: BROWSER_EXECUTABLE, default /usr/bin/chromium (Debian's `chromium`, which .ci/run
+installs). Set it to an empty string to use the Chromium of `playwright install chromium` instead:
+GitHub's runners do that (.github/workflows/ci.yml), because their apt `chromium` is a snap stub.
+
+Screenshots of every page (390 and 1280 px, light and dark) go to .cache/screenshots/ (git-ignored),
+for a person to look at; the weights are printed and written to .cache/screenshots/weights.txt.
+"""
+
+import gzip
+import http.server
+import importlib.resources
+import io
+import json
+import os
+import re
+import threading
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from test_build import nav_pages
+
+ROOT = Path(__file__).resolve().parents[1]
+SCREENSHOTS = ROOT / ".cache" / "screenshots"
+CHECKS = (Path(__file__).with_name("browser_checks.js")).read_text(encoding="utf-8")
+AXE = importlib.resources.files("axe_playwright_python").joinpath("axe.min.js").read_text(encoding="utf-8")
+BROWSER = os.environ.get("BROWSER_EXECUTABLE", "/usr/bin/chromium")
+# Flags that keep Chromium quiet and working in a container (../shared/FIELD-NOTES.md).
+FLAGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+WIDTHS = (390, 1280)
+SCHEMES = ("light", "dark")
+HEIGHT = 800
+
+# The goals of issue 7 for every first visit (search index included).
+MAX_ELEMENTS = 1500
+MAX_HTML = 100_000
+MAX_TRANSFERRED = 600_000
+MAX_FIGURE = 60_000
+# What GitHub Pages sends gzip-compressed (it does so for text types, SVG included).
+COMPRESSED = ("text/", "application/javascript", "application/json", "image/svg+xml")
+
+
+def url_path(page):
+    """docs/<page> -> its address in the site: index.md -> "", tanh.md -> "tanh/"."""
+    path = re.sub(r"(^|/)index\.md$|\.(md|ipynb)$", r"\1", page)
+    return path if not path or path.endswith("/") else path + "/"
+
+
+PAGES = [url_path(page) for page in nav_pages()]
+
+
+def page_name(path):
+    return path.strip("/").replace("/", "-") or "index"
+
+
+class Server:
+    """The built site on 127.0.0.1, on a port of its own, counting the bytes of every response."""
+
+    def __init__(self):
+        self.root = None
+        self.sent = []  # (path, bytes on the wire, bytes of the file) of every response
+        server = self
+
+        class Handler(http.server.SimpleHTTPRequestHandler):
+            """Serves text gzip-compressed when the browser asks for it, as GitHub Pages does."""
+
+            def __init__(self, *args, **kwargs):
+                super().__init__(*args, directory=str(server.root), **kwargs)
+
+            def send_head(self):
+                path = Path(self.translate_path(self.path))
+                if path.is_dir() and self.path.endswith("/"):
+                    path = path / "index.html"
+                kind = self.guess_type(str(path))
+                gzip_ok = "gzip" in self.headers.get("Accept-Encoding", "")
+                if not (gzip_ok and path.is_file() and kind.startswith(COMPRESSED)):
+                    return super().send_head()
+                body = path.read_bytes()
+                self.wire = gzip.compress(body, mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", kind)
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(self.wire)))
+                self.end_headers()
+                server.sent.append((unquote(urlsplit(self.path).path), len(self.wire), len(body)))
+                return io.BytesIO(self.wire)
+
+            def copyfile(self, source, outputfile):
+                body = source.read()
+                outputfile.write(body)
+                if getattr(self, "wire", None) is not body:  # not counted yet: sent as it is
+                    server.sent.append((unquote(urlsplit(self.path).path), len(body), len(body)))
+
+            def log_message(self, *args):
+                pass  # the test reports what matters
+
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.base = f"http://127.0.0.1:{self.httpd.server_port}/"
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+        self.thread.start()
+
+    def close(self):
+        self.httpd.shutdown()
+        self.httpd.server_close()
+
+
+class Reader:
+    """One Chromium, one tab per colour scheme; every request to another host is recorded and blocked."""
+
+    def __init__(self, playwright, server):
+        self.server = server
+        executable = {"executable_path": BROWSER} if BROWSER else {}
+        self.browser = playwright.chromium.launch(args=FLAGS, **executable)
+        self.foreign = []  # requests to another host
+        self.errors = []  # console errors and uncaught exceptions
+        self.tabs = {}
+
+    def context(self, scheme, width=WIDTHS[0]):
+        context = self.browser.new_context(viewport={"width": width, "height": HEIGHT}, color_scheme=scheme)
+        context.route("**/*", self.guard)
+        return context
+
+    def guard(self, route):
+        url = route.request.url
+        if url.startswith(self.server.base) or url.startswith(("data:", "blob:")):
+            route.continue_()
+        else:
+            self.foreign.append(url)
+            route.abort()
+
+    def tab(self, scheme):
+        """The tab of this scheme (reused from page to page)."""
+        if scheme not in self.tabs:
+            tab = self.context(scheme).new_page()
+            self.watch(tab)
+            self.tabs[scheme] = tab
+        return self.tabs[scheme]
+
+    def watch(self, tab):
+        tab.on("console", lambda message: message.type == "error" and self.errors.append(f"{tab.url}: {message.text}"))
+        tab.on("pageerror", lambda error: self.errors.append(f"{tab.url}: {error}"))
+
+    def open(self, tab, path):
+        tab.goto(self.server.base + path, wait_until="load")
+        settle(tab)
+
+    def close(self):
+        self.browser.close()
+
+
+def settle(tab):
+    """Wait for the fonts, two frames (overflow.js reacts to a load or resize within one), then transitions."""
+    tab.evaluate(
+        """() => document.fonts.ready
+             .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))
+             .then(() => Promise.all(document.getAnimations().map(animation => animation.finished)))"""
+    )
+
+
+@pytest.fixture(scope="module")
+def server():
+    server = Server()
+    yield server
+    server.close()
+
+
+@pytest.fixture(scope="module")
+def reader(server):
+    with sync_playwright() as playwright:
+        reader = Reader(playwright, server)
+        yield reader
+        reader.close()
+
+
+@pytest.fixture
+def browse(site, server, reader):
+    """The reader, on the built site; fails the test on any request to another host or console error."""
+    server.root = site[0]
+    reader.foreign.clear()
+    reader.errors.clear()
+    yield reader
+    assert not reader.foreign, f"requests to other hosts (blocked): {reader.foreign}"
+    assert not reader.errors, f"errors in the browser console: {reader.errors}"
+
+
+def axe_violations(tab, only=None):
+    """axe-core's violations of impact serious or critical, as readable lines (`only`: these rules)."""
+    tab.evaluate(AXE)
+    options = {"resultTypes": ["violations"], **({"runOnly": only} if only else {})}
+    result = tab.evaluate("options => axe.run(document, options)", options)
+    return [
+        f"{violation['id']} ({violation['impact']}): {violation['help']}: "
+        + "; ".join(str(node["target"]) for node in violation["nodes"][:3])
+        for violation in result["violations"]
+        if violation["impact"] in ("serious", "critical")
+    ]
+
+
+def fonts_of_formulas(tab):
+    """{character(s): fonts Chromium drew them with}, for each distinct text in the formulas (DevTools)."""
+    texts = tab.evaluate(
+        """() => {
+          const seen = new Set();
+          for (const el of document.querySelectorAll("math mi, math mo, math mn, math mtext")) {
+            const text = el.textContent.trim();
+            if (el.children.length === 0 && text && !seen.has(text)) {
+              seen.add(text);
+              el.setAttribute("data-font-probe", "");
+            }
+          }
+          return [...seen];
+        }"""
+    )
+    if not texts:
+        return {}
+    cdp = tab.context.new_cdp_session(tab)
+    try:
+        cdp.send("DOM.enable")
+        cdp.send("CSS.enable")
+        root = cdp.send("DOM.getDocument", {"depth": 0})["root"]["nodeId"]
+        nodes = cdp.send("DOM.querySelectorAll", {"nodeId": root, "selector": "[data-font-probe]"})["nodeIds"]
+        # querySelectorAll keeps document order, as the loop above did.
+        return {
+            text: {font["familyName"] for font in cdp.send("CSS.getPlatformFontsForNode", {"nodeId": node})["fonts"]}
+            for text, node in zip(texts, nodes, strict=True)
+        }
+    finally:
+        cdp.detach()
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_name)
+def test_every_page_reads_well_at_390_and_1280_px_in_both_schemes(browse, path):
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    problems = []
+    for scheme in SCHEMES:
+        tab = browse.tab(scheme)
+        tab.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
+        browse.open(tab, path)
+        for width in WIDTHS:
+            where = f"{width} px {scheme}"
+            if tab.viewport_size["width"] != width:
+                tab.set_viewport_size({"width": width, "height": HEIGHT})
+                settle(tab)
+            problems += [f"{where}: {problem}" for problem in tab.evaluate(CHECKS)]
+            if width == WIDTHS[0]:
+                # Every rule in the first scheme; in the other, the rules that depend on colours.
+                only = None if scheme == SCHEMES[0] else ["color-contrast", "link-in-text-block"]
+                problems += [f"{where}: axe: {line}" for line in axe_violations(tab, only)]
+            tab.screenshot(path=SCREENSHOTS / f"{page_name(path)}-{width}-{scheme}.png", full_page=True)
+        if scheme == SCHEMES[0]:
+            for text, fonts in fonts_of_formulas(tab).items():
+                if fonts != {"Noto Sans Math"}:
+                    problems.append(f"formula text {text!r} drawn with {sorted(fonts)}, not only Noto Sans Math")
+    assert not problems, "\n".join(problems)
+
+
+# What a reader types, and the pages one of which must come first (None: any result will do).
+SEARCHES = [
+    ("탄젠트", {"tanh/"}),  # a part of the compound 하이퍼볼릭탄젠트
+    ("하이퍼볼릭탄젠트", {"tanh/"}),
+    ("시그모이드의", {"sigmoid/"}),  # particles are cut off
+    ("역전파는", None),
+    ("활성화함수", None),  # 활성화 함수 without the space
+    ("교차 엔트로피", {"output-layer/", "softmax/"}),  # not tanh's 교차점
+    ("BCEWithLogitsLoss", {"output-layer/"}),  # English API names
+    ("CrossEntropyLoss", {"output-layer/"}),
+    ("softmax", {"softmax/"}),
+]
+
+
+def search(tab, query):
+    """The addresses of the results Material's search shows for `query`, typed as a reader does."""
+    box = tab.locator("input.md-search__input")
+    box.fill("")
+    tab.wait_for_function("() => !document.querySelector('.md-search-result__item')")
+    box.fill(query)
+    box.press("End")  # fill() types no key, and Material searches on keyup
+    tab.wait_for_function(
+        "() => /\\d|없/.test(document.querySelector('.md-search-result__meta').textContent)", timeout=10_000
+    )
+    settle(tab)
+    links = tab.eval_on_selector_all(
+        ".md-search-result__item > .md-search-result__link", "links => links.map(a => [a.pathname, a.innerText])"
+    )
+    return [(path.removeprefix(urlsplit(tab.url).path.rsplit("/", 2)[0] + "/"), text) for path, text in links]
+
+
+def test_search_finds_what_a_reader_types(browse):
+    tab = browse.tab("light")
+    tab.set_viewport_size({"width": WIDTHS[1], "height": HEIGHT})
+    browse.open(tab, "")
+    name = tab.get_attribute(".md-search", "aria-label")
+    assert name, "the search dialog has no accessible name"
+    problems = []
+    for query, first in SEARCHES:
+        results = search(tab, query)
+        pages = [path.lstrip("/") for path, _ in results]
+        if not results:
+            problems.append(f"{query!r} finds nothing")
+        elif first is not None and pages[0] not in first:
+            problems.append(f"{query!r} shows {pages[:3]} first, not one of {sorted(first)}")
+        for _, text in results[:3]:
+            if re.search(r"\bdef |\bimport |NumPyPyTorch", text):
+                problems.append(f"{query!r}: an excerpt shows code: {text[:80]!r}")
+    assert not problems, "\n".join(problems)
+
+
+def test_the_search_index_holds_prose_not_code(site):
+    index = json.loads((site[0] / "search" / "search_index.json").read_text(encoding="utf-8"))
+    texts = [doc["text"] for doc in index["docs"]]
+    assert texts and not any("<pre>" in text for text in texts)
+    assert not any("NumPyPyTorch" in text for text in texts)
+    assert any("BCEWithLogitsLoss" in text for text in texts), "inline code in the prose stays searchable"
+
+
+@pytest.mark.parametrize("path", PAGES, ids=page_name)
+def test_a_first_visit_is_light(browse, server, capsys, path):
+    """DOM elements, HTML, bytes on a first visit (empty cache, search index included), largest figure.
+
+    Transferred bytes are counted as they cross the wire: text gzip-compressed, as GitHub Pages
+    serves it. HTML and figures are measured as files (uncompressed). Figures that the page loads
+    lazily and that are out of view are not fetched on a first visit, so they do not count.
+    """
+    context = browse.context("light")
+    tab = context.new_page()
+    browse.watch(tab)
+    server.sent.clear()
+    tab.goto(server.base + path, wait_until="networkidle")
+    elements = tab.evaluate("document.getElementsByTagName('*').length")
+    context.close()
+    files = {file: size for file, _, size in server.sent}
+    assert "/search/search_index.json" in files, "the search index was not loaded"
+    html, transferred = files["/" + path], sum(wire for _, wire, _ in server.sent)
+    figures = [(size, file) for file, size in files.items() if file.startswith("/figures/")]
+    figure, largest = max(figures, default=(0, "-"))
+    row = f"{page_name(path):<20}{elements:>9,}{html:>10,}{transferred:>13,}{figure:>9,}  {largest}"
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    with (SCREENSHOTS / "weights.txt").open("w" if path == PAGES[0] else "a", encoding="utf-8") as weights:
+        weights.write(row + "\n")
+    with capsys.disabled():
+        if path == PAGES[0]:
+            print(f"\n{'first visit':<20}{'elements':>9}{'HTML':>10}{'transferred':>13}{'figure':>9}  largest figure")
+        print(row)
+    problems = [
+        f"{value:,} {what} > {limit:,}"
+        for what, value, limit in (
+            ("DOM elements", elements, MAX_ELEMENTS),
+            ("bytes of HTML", html, MAX_HTML),
+            ("bytes transferred", transferred, MAX_TRANSFERRED),
+            (f"bytes in {largest}", figure, MAX_FIGURE),
+        )
+        if value > limit
+    ]
+    assert not problems, "; ".join(problems)
+
+
+def test_a_request_to_another_host_is_blocked_and_reported(site, server, reader):
+    """The guard the other tests rely on: a request to another host never leaves, and is recorded."""
+    server.root = site[0]
+    tab = reader.tab("light")
+    reader.open(tab, "")
+    reader.foreign.clear()
+    reader.errors.clear()
+    outcome = tab.evaluate("() => fetch('https://example.com/x.js').then(() => 'sent', () => 'blocked')")
+    assert outcome == "blocked"
+    assert reader.foreign == ["https://example.com/x.js"]
+    reader.foreign.clear()
+    reader.errors.clear()  # Chromium logs the blocked request as a console error
