@@ -46,7 +46,7 @@ METADATA = {
     "kernelspec": {"display_name": "Python 3", "language": "python", "name": "python3"},
     "language_info": {"name": "python"},
 }
-SOLUTION_NOTE = "**풀이** (먼저 직접 풀어 본 다음에 보세요. 아래에서 확인 셀을 한 번 더 실행합니다.)"
+SOLUTION_NOTE = "**풀이** (먼저 직접 풀어 본 다음에 봅시다. 아래에서 확인 셀을 한 번 더 실행합니다.)"
 
 
 def lessons():
@@ -183,10 +183,10 @@ def lesson_notebook(name):
     title = cells[0][1].splitlines()[0].lstrip("# ")
     note = (
         f"이 노트북은 사이트의 「{title}」 페이지를 그대로 옮긴 것입니다. "
-        "코드 셀은 하나하나가 따로 실행되도록 만들어져 있으니, 위에서부터 차례로 실행해 보세요."
+        "코드 셀은 하나하나가 따로 실행되도록 만들어져 있으니, 위에서부터 차례로 실행해 봅시다."
     )
     if name in exercises():
-        note += f" 다 읽었으면 [연습 문제](exercises/{name}.ipynb)를 풀어 보세요."
+        note += f" 다 읽었으면 [연습 문제](exercises/{name}.ipynb)를 풀어 봅시다."
     title_line, _, rest = cells[0][1].partition("\n")
     cells[0] = ("markdown", "\n\n".join(part for part in [title_line, note, rest.strip("\n")] if part))
     return to_json([(kind, source, []) for kind, source in cells])

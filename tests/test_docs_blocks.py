@@ -44,11 +44,11 @@ INCLUDED = """\
 # 페이지
 
 ```python
---8<-- "src/activations/validate.py:as_float_array"
+--8<-- "src/activations/softmax.py:softmax"
 
 
-print(as_float_array([1, 2], "f(x)"))
-as_float_array(["a"], "f(x)")
+print(softmax([0.0, 0.0]))
+softmax(["a"])
 ```
 """
 
@@ -57,7 +57,7 @@ MISSING = """\
 # 페이지
 
 ```python
---8<-- "src/activations/validate.py:no_such_section"
+--8<-- "src/activations/softmax.py:no_such_section"
 ```
 
 ```python
@@ -144,16 +144,16 @@ def test_a_failure_after_a_snippet_is_reported_at_the_lines_of_the_page(pages):
     page = paths["included"]
     assert "FAILED ::[CodeFence#1][line:3]" in result.stdout, result.stdout
     report = result.stdout[result.stdout.index(f"Error in the code block of {page}, line 3:") :]
-    assert f'File "{page}", line 8, in <module>\n    as_float_array(["a"], "f(x)")' in report, report
-    included = 'in the code that --8<-- "src/activations/validate.py:as_float_array" includes, in as_float_array'
+    assert f'File "{page}", line 8, in <module>\n    softmax(["a"])' in report, report
+    included = 'in the code that --8<-- "src/activations/softmax.py:softmax" includes, in softmax'
     assert f'File "{page}", line 4, {included}' in report, report
-    assert "TypeError: f(x): expected real numbers" in report
+    assert "ufunc 'maximum' did not contain a loop" in report
 
 
 def test_a_missing_snippet_fails_its_block_naming_page_line_and_section(pages):
     paths, result = pages
     expected = (
-        f'{paths["missing"]}, line 4: --8<-- "src/activations/validate.py:no_such_section": '
+        f'{paths["missing"]}, line 4: --8<-- "src/activations/softmax.py:no_such_section": '
         "Snippet section 'no_such_section' could not be located"
     )
     assert expected in result.stdout, result.stdout
