@@ -120,10 +120,15 @@ def warm_site(request):
 
 
 def load_hook(name):
-    """docs/hooks/NAME.py as a fresh module, as MkDocs loads it."""
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "docs" / "hooks" / f"{name}.py")
+    """docs/hooks/NAME.py as a fresh module, as MkDocs loads it (with its folder on sys.path)."""
+    hooks = ROOT / "docs" / "hooks"
+    spec = importlib.util.spec_from_file_location(f"hook_{name}", hooks / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(hooks))
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(hooks))
     return module
 
 

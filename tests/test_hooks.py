@@ -1,6 +1,5 @@
 """The build-time hooks fail loudly, naming the page and the figure, fact or formula."""
 
-import importlib.util
 import logging
 import re
 import warnings
@@ -15,16 +14,10 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, get_files
 
 from activations.pages import FACTS, FIGURES
+from conftest import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
 PAGE = SimpleNamespace(file=SimpleNamespace(src_uri="sigmoid.md"))
-
-
-def hook(name):
-    spec = importlib.util.spec_from_file_location(f"hook_{name}", ROOT / "docs" / "hooks" / f"{name}.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(autouse=True)
@@ -57,7 +50,7 @@ def test_a_figure_that_warns_stops_the_build_naming_figure_and_page(monkeypatch,
         warnings.warn("Glyph 54876 missing from font(s) DejaVu Sans.", UserWarning, stacklevel=1)
         return fig
 
-    figures = hook("figures")
+    figures = load_hook("figures")
     monkeypatch.setitem(FIGURES, "sigmoid_curve", sigmoid_curve)
     # Warnings as MkDocs leaves them (not pytest's filterwarnings=error): the hook must be strict by itself.
     expected = r"figure 'sigmoid_curve' \(on sigmoid\.md\) failed: UserWarning: Glyph 54876"
@@ -76,13 +69,13 @@ def test_a_figure_over_the_size_budget_stops_the_build_naming_figure_and_page(mo
     monkeypatch.setitem(FIGURES, "sigmoid_curve", sigmoid_curve)
     expected = r"figure 'sigmoid_curve' \(on sigmoid\.md\) failed: FigureTooLarge: its SVG is over the budget"
     with pytest.raises(PluginError, match=expected):
-        hook("figures").on_files(*sigmoid_page)
+        load_hook("figures").on_files(*sigmoid_page)
 
 
 def test_each_figure_is_added_in_both_schemes_and_the_second_build_draws_none(sigmoid_page, caplog):
     files, config = sigmoid_page
     config.plugins._current_plugin = "figures"  # as MkDocs sets it while it runs a hook's event
-    figures = hook("figures")
+    figures = load_hook("figures")
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.figures"):
         built = figures.on_files(Files(list(files)), config)
         figures.on_files(Files(list(files)), config)
@@ -102,13 +95,13 @@ def test_a_page_that_is_not_utf8_stops_the_build_naming_page_and_line(tmp_path, 
     (tmp_path / "good.md").write_text("# 제목\n", encoding="utf-8")
     files = Files([File(name, str(tmp_path), str(tmp_path / "site"), True) for name in ("good.md", "bad.md")])
     with pytest.raises(PluginError, match=r"^bad\.md, line 3: byte 0x[0-9a-f]{2} is not UTF-8"):
-        hook("figures").on_files(files, config)
+        load_hook("figures").on_files(files, config)
 
 
 def test_a_page_shows_the_figure_of_the_readers_colour_scheme():
     page = '<p><img alt="시그모이드 함수의 그래프" src="../figures/sigmoid_curve.svg" />'
     page += ' <img alt="로고" src="logo.svg" /></p>'
-    html = hook("figures").on_page_content(page, PAGE, None, None)
+    html = load_hook("figures").on_page_content(page, PAGE, None, None)
     figures = re.findall(r"<img [^>]*>", html)
     assert figures == [
         '<img loading="lazy" alt="시그모이드 함수의 그래프" src="../figures/sigmoid_curve.svg#only-light" />',
@@ -118,7 +111,7 @@ def test_a_page_shows_the_figure_of_the_readers_colour_scheme():
 
 
 def test_a_page_showing_an_unknown_figure_stops_the_build(monkeypatch, site_files):
-    figures = hook("figures")
+    figures = load_hook("figures")
     monkeypatch.setitem(FIGURES, "sigmoid_curves", FIGURES["sigmoid_curve"])  # a renamed figure
     monkeypatch.delitem(FIGURES, "sigmoid_curve")
     expected = r"^sigmoid\.md, line \d+: unknown figure figures/sigmoid_curve\.svg "
@@ -128,14 +121,14 @@ def test_a_page_showing_an_unknown_figure_stops_the_build(monkeypatch, site_file
 
 
 def test_a_registered_figure_that_no_page_shows_stops_the_build(monkeypatch, site_files):
-    figures = hook("figures")
+    figures = load_hook("figures")
     monkeypatch.setitem(FIGURES, "forgotten", lambda: None)
     with pytest.raises(PluginError, match=r"shown on no page: .*'forgotten'"):
         figures.on_files(*site_files)
 
 
 def test_facts_are_filled_in_and_unknown_ones_stop_the_build(monkeypatch):
-    facts = hook("facts")
+    facts = load_hook("facts")
     monkeypatch.setitem(FACTS, "answer", lambda: "42")
     assert facts.on_page_markdown("값은 {{ answer }}입니다.", PAGE, None, None) == "값은 42입니다."
     for typo in ["{{ nothing }}", "{{ Answer }}", "{{answer-1}}"]:
@@ -149,7 +142,7 @@ def test_an_unknown_fact_names_page_and_line_and_the_nearest_known_name(monkeypa
     markdown = "# 제목\n\n값은 {{ sigmoid_anwser }}입니다.\n"
     page = SimpleNamespace(file=SimpleNamespace(src_uri="sigmoid.md", content_string=f"---\ntitle: x\n---\n{markdown}"))
     with pytest.raises(PluginError) as error:
-        hook("facts").on_page_markdown(markdown, page, None, None)
+        load_hook("facts").on_page_markdown(markdown, page, None, None)
     expected = "sigmoid.md, line 6: unknown fact {{ sigmoid_anwser }}; did you mean {{ sigmoid_answer }}?"
     assert str(error.value) == expected
 
@@ -160,7 +153,7 @@ def test_facts_come_from_the_cache_in_the_next_build(monkeypatch, caplog):
     config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
     with caplog.at_level(logging.INFO, logger="mkdocs.hooks.facts"):
         for _ in range(2):
-            facts = hook("facts")  # mkdocs serve loads the hooks again for every build
+            facts = load_hook("facts")  # mkdocs serve loads the hooks again for every build
             facts.on_pre_build(config)
             assert facts.on_page_markdown("{{ answer }}, {{ answer }}", PAGE, config, None) == "42, 42"
             facts.on_post_build(config)
@@ -179,7 +172,7 @@ def test_facts_come_from_the_cache_in_the_next_build(monkeypatch, caplog):
     ],
 )
 def test_a_fact_that_warns_or_is_not_text_stops_the_build(monkeypatch, fact, error):
-    facts = hook("facts")
+    facts = load_hook("facts")
     monkeypatch.setitem(FACTS, "bad", fact)
     # Warnings as MkDocs leaves them (not pytest's filterwarnings=error): the hook must be strict by itself.
     expected = rf"sigmoid\.md, line 1: fact 'bad' failed: {error}"
@@ -189,7 +182,7 @@ def test_a_fact_that_warns_or_is_not_text_stops_the_build(monkeypatch, fact, err
 
 
 def test_an_unknown_latex_command_stops_the_build():
-    mathml = hook("mathml")
+    mathml = load_hook("mathml")
     ok = mathml.on_page_content(r'<span class="arithmatex">\(\sigma(x)\)</span>', PAGE, None, None)
     assert ok.startswith('<span class="math"><math') and "arithmatex" not in ok
     with pytest.raises(PluginError, match=r"sigmoid\.md: unknown LaTeX command"):
@@ -197,7 +190,7 @@ def test_an_unknown_latex_command_stops_the_build():
 
 
 def test_an_original_note_block_that_runs_cleanly_stops_the_build():
-    errata = hook("errata")
+    errata = load_hook("errata")
     markdown = "# 오류\n\n```{.python .original-note}\nx = 1\n```\n"
     with pytest.raises(PluginError, match=r"sigmoid\.md, line 3: this original-note block ran without error"):
         errata.on_page_markdown(markdown, PAGE, None, None)
@@ -211,7 +204,7 @@ def test_every_build_starts_with_the_package_as_it_is_on_disk(monkeypatch):
 
     for name in [name for name in sys.modules if name.startswith("activations")]:
         monkeypatch.setitem(sys.modules, name, sys.modules[name])  # restored after the test
-    hook("package").on_pre_build(None)
+    load_hook("package").on_pre_build(None)
     assert not [name for name in sys.modules if name.startswith("activations")]
     import activations.sigmoid as fresh
 

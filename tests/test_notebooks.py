@@ -22,6 +22,7 @@ import nbformat
 import pytest
 from traitlets.config import Config
 
+from conftest import load_hook
 from docs_blocks import OUTPUT, SiteView
 from make_notebooks import NOTEBOOKS, ROOT, cells_of, exercises, expected, lessons, page_cells
 
@@ -287,15 +288,7 @@ def test_page_markdown_becomes_notebook_cells():
 
 
 def test_a_repo_url_that_is_not_on_github_stops_the_build():
-    import importlib.util
-
-    sys.path.insert(0, str(ROOT / "docs" / "hooks"))  # as MkDocs does while it loads a hook
-    try:
-        spec = importlib.util.spec_from_file_location("notebooks_hook", ROOT / "docs" / "hooks" / "notebooks.py")
-        hook = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(hook)
-    finally:
-        sys.path.pop(0)
+    hook = load_hook("notebooks")
     from types import SimpleNamespace
 
     from mkdocs.exceptions import PluginError

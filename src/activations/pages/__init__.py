@@ -34,12 +34,9 @@ from activations.pages.registry import (
     times_ten,
 )
 
-PAGES = [comparison, leaky_relu, modern, nonlinearity, output_layer, relu, sigmoid, softmax, tanh, vanishing_gradient]
-
 __all__ = [
     "FACTS",
     "FIGURES",
-    "PAGES",
     "compute_fact",
     "dependencies",
     "drawn_figure",
