@@ -93,6 +93,10 @@ def fingerprint(value, add_function=None):
     return text
 
 
+# What every figure and fact computes with besides this package: SciPy too (GELU's ndtr, SiLU's expit).
+NUMERICS = f"numpy {np.__version__}, scipy {version('scipy')}"
+
+
 def _hash(parts):
     digest = hashlib.sha256()
     for key in sorted(parts):
@@ -104,14 +108,14 @@ def figure_hash(name, scheme="light"):
     """A key that changes when figure `name`, anything it draws with, or the way figures are drawn changes."""
     parts = dependencies(render_figure) | dependencies(FIGURES[name])
     parts["scheme"] = scheme
-    parts["versions"] = f"matplotlib {_version('matplotlib')}, numpy {np.__version__}"
+    parts["versions"] = f"matplotlib {_version('matplotlib')}, {NUMERICS}"
     return _hash(parts)
 
 
 def fact_hash(name):
     """A key that changes when fact `name` or anything it computes with changes."""
     parts = dependencies(compute_fact) | dependencies(FACTS[name])
-    parts["versions"] = f"numpy {np.__version__}"
+    parts["versions"] = NUMERICS
     return _hash(parts)
 
 
