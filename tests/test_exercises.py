@@ -8,10 +8,15 @@ then the stub or the solution, then the check.
 
 import contextlib
 import io
+import re
+import sys
+import tomllib
+from importlib.metadata import packages_distributions, requires
 
 import pytest
+from packaging.requirements import Requirement
 
-from make_notebooks import exercise_cells, exercises
+from make_notebooks import ROOT, exercise_cells, exercises
 
 CORE_LESSONS = {"sigmoid", "tanh", "relu", "leaky-relu", "softmax", "output-layer", "vanishing-gradient"}
 
@@ -72,3 +77,30 @@ def test_check_rejects_the_stub_and_a_typical_mistake(name, index, answer):
     exercise = parts(name)[index]
     said = run(exercise["setup"], exercise[answer], exercise["check"])
     assert said.startswith("아직입니다") and "정답" not in said, f"exercises/{name}.py, exercise {index + 1}: {said!r}"
+
+
+def test_building_the_site_installs_what_the_exercises_import():
+    """README's serve command installs only `.[docs]`, and the build runs every exercise notebook:
+    each package an exercise imports must come with the `docs` extra."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    wanted = [Requirement(r) for r in project["dependencies"] + project["optional-dependencies"]["docs"]]
+    closure = set()
+    while wanted:
+        requirement = wanted.pop()
+        name = requirement.name.lower().replace("_", "-")
+        if name in closure or (requirement.marker and not requirement.marker.evaluate({"extra": ""})):
+            continue
+        closure.add(name)
+        wanted += [Requirement(r) for r in requires(name) or []]
+
+    sources = sorted((ROOT / "exercises").glob("*.py"))
+    statement = re.compile(r"(?m)^\s*(?:import|from)\s+(\w+)")
+    imported = {module for p in sources for module in statement.findall(p.read_text(encoding="utf-8"))}
+    providers = packages_distributions()
+    missing = {
+        module
+        for module in imported - set(sys.stdlib_module_names)
+        if not {d.lower().replace("_", "-") for d in providers.get(module, [])} & closure
+    }
+    assert sources and "torch" in imported
+    assert not missing, f"exercises import {sorted(missing)}, which `pip install .[docs]` does not bring"
