@@ -62,7 +62,11 @@ def exercises():
 def _load_hook(name):
     spec = importlib.util.spec_from_file_location(f"hooks_{name}", DOCS / "hooks" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
+    sys.path.insert(0, str(DOCS / "hooks"))  # as MkDocs loads a hook: it imports its helpers (snapshot.py)
+    try:
+        spec.loader.exec_module(module)
+    finally:
+        sys.path.remove(str(DOCS / "hooks"))
     return module
 
 

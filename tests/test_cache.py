@@ -3,11 +3,13 @@
 The edit test runs `mkdocs serve`'s situation in a subprocess: one process, several builds,
 docs/hooks/package.py reloading the package before each, and a file of the package edited
 between two builds. It works on a copy of src/activations with a small probe page added, so
-that no file of the repository is touched.
+that no file of the repository is touched. The snapshot test builds a one-page site with the
+real hooks, `mkdocs build` in a subprocess each time, on such a copy too.
 """
 
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -15,7 +17,8 @@ from pathlib import Path
 
 import activations
 from activations.pages import FACTS, fact_hash
-from activations.pages.cache import BuildCache, cache_root
+from activations.pages.cache import BuildCache
+from conftest import load_hook
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -161,7 +164,106 @@ def test_a_fact_is_stored_under_its_hash_and_read_back(tmp_path, monkeypatch):
 
 
 def test_the_cache_folder_can_be_moved(tmp_path, monkeypatch):
+    cache_root = load_hook("snapshot").cache_root
     monkeypatch.delenv("FIGURE_CACHE_DIR", raising=False)
     assert cache_root(tmp_path) == tmp_path / ".cache"
     monkeypatch.setenv("FIGURE_CACHE_DIR", str(tmp_path / "elsewhere"))
     assert cache_root(ROOT) == tmp_path / "elsewhere"
+
+
+# A one-page site whose package registers only this page's fact and figures.
+SITE_PAGE = """
+from activations.pages.drawing import subplots
+from activations.pages.registry import fact, figure
+
+VALUE = 1
+
+
+@fact
+def probe_answer():
+    return f"{VALUE}"
+
+
+@figure
+def probe_figure():
+    fig, ax = subplots()
+    ax.plot([0, 1], [0, VALUE])
+    return fig
+
+
+@figure
+def probe_other_figure():
+    fig, ax = subplots()
+    ax.plot([0, 1], [0, 2])
+    return fig
+"""
+
+SITE_CONFIG = """
+site_name: probe
+theme: mkdocs
+hooks:
+  - {hooks}/package.py
+  - {hooks}/facts.py
+  - {hooks}/figures.py
+  - {hooks}/mathml.py
+  - modules.py
+markdown_extensions:
+  - pymdownx.arithmatex:
+      generic: true
+"""
+
+# The last hook: which of the slow imports the build made.
+MODULES_HOOK = """
+import logging
+import sys
+
+
+def on_post_build(config):
+    names = [name for name in ("activations", "numpy", "latex2mathml") if name in sys.modules]
+    logging.getLogger("mkdocs.hooks.modules").info("imported: %s", " ".join(names) or "none")
+"""
+
+
+def test_a_warm_build_imports_no_package_and_an_edit_anywhere_in_src_is_seen(tmp_path):
+    package = tmp_path / "src" / "activations"
+    shutil.copytree(Path(activations.__file__).parent, package, ignore=shutil.ignore_patterns("__pycache__"))
+    (package / "pages" / "probe.py").write_text(SITE_PAGE, encoding="utf-8")
+    (package / "pages" / "__init__.py").write_text(
+        "from activations.pages import probe  # noqa: F401\nfrom activations.pages.registry import FACTS, FIGURES\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "mkdocs.yml").write_text(SITE_CONFIG.format(hooks=ROOT / "docs" / "hooks"), encoding="utf-8")
+    (tmp_path / "modules.py").write_text(MODULES_HOOK, encoding="utf-8")
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text(
+        "# Probe\n\n값은 {{ probe_answer }}입니다. \\( x^2 \\)\n\n"
+        "![a](figures/probe_figure.svg) ![b](figures/probe_other_figure.svg)\n",
+        encoding="utf-8",
+    )
+    env = dict(os.environ, PYTHONPATH=str(tmp_path / "src"), PYTHONDONTWRITEBYTECODE="1",
+               FIGURE_CACHE_DIR=str(tmp_path / "cache"), NO_MKDOCS_2_WARNING="1")
+
+    def build():
+        """The hooks' log lines, and the page's fact and formula as built."""
+        result = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict"],
+                                cwd=tmp_path, env=env, capture_output=True, text=True, check=False)
+        assert result.returncode == 0, result.stderr
+        page = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+        shown = re.search(r"값은 (.*?)입니다\. <span class=\"math\"><math.*?<msup>", page).group(1)
+        return re.findall(r"(?:facts|figures|imported): .*", result.stderr), shown
+
+    assert build() == (["figures: 4 drawn, 0 from cache", "facts: 1 computed, 0 from cache",
+                        "imported: activations numpy latex2mathml"], "1")
+    assert build() == (["figures: 0 drawn, 4 from cache", "facts: 0 computed, 1 from cache", "imported: none"], "1")
+
+    # Any file of the package counts, even a comment in one no fact or figure uses.
+    with (package / "tanh.py").open("a", encoding="utf-8") as source:
+        source.write("# an edit\n")
+    assert build() == (["figures: 0 drawn, 4 from cache", "facts: 0 computed, 1 from cache",
+                        "imported: activations numpy"], "1")
+
+    probe = package / "pages" / "probe.py"
+    probe.write_text(probe.read_text(encoding="utf-8").replace("VALUE = 1", "VALUE = 3"), encoding="utf-8")
+    assert build() == (["figures: 2 drawn, 2 from cache", "facts: 1 computed, 0 from cache",
+                        "imported: activations numpy"], "3")
+    assert build() == (["figures: 0 drawn, 4 from cache", "facts: 0 computed, 1 from cache", "imported: none"], "3")

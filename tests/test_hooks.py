@@ -2,6 +2,7 @@
 
 import logging
 import re
+import shutil
 import warnings
 from pathlib import Path
 from types import SimpleNamespace
@@ -120,6 +121,30 @@ def test_a_page_showing_an_unknown_figure_stops_the_build(monkeypatch, site_file
         figures.on_files(*site_files)
 
 
+def test_after_a_build_a_page_showing_an_unknown_figure_still_stops_the_build(monkeypatch, tmp_path, site_files,
+                                                                              cache_dir):
+    """The snapshot fits the package, not the pages: a link it does not know takes the registry's checks."""
+    _, config = site_files
+    config.plugins._current_plugin = "figures"
+    for name in set(FIGURES) - {"sigmoid_curve"}:
+        monkeypatch.delitem(FIGURES, name)
+    monkeypatch.setitem(FIGURES, "sigmoid_curve", lambda: plt.subplots()[0])  # quick to draw
+    docs = tmp_path / "docs"
+    docs.mkdir()
+
+    def build(link):
+        (docs / "sigmoid.md").write_text(f"# 시그모이드\n\n![그래프](figures/{link}.svg)\n", encoding="utf-8")
+        files = Files([File("sigmoid.md", str(docs), str(tmp_path / "site"), True)])
+        return load_hook("figures").on_files(files, config)
+
+    build("sigmoid_curve")
+    assert (cache_dir / "snapshot" / "figures.json").exists()
+    expected = r"^sigmoid\.md, line 3: unknown figure figures/sigmoid_curvs\.svg "
+    expected += r"\(did you mean figures/sigmoid_curve\.svg\?\)$"
+    with pytest.raises(PluginError, match=expected):
+        build("sigmoid_curvs")
+
+
 def test_a_registered_figure_that_no_page_shows_stops_the_build(monkeypatch, site_files):
     figures = load_hook("figures")
     monkeypatch.setitem(FIGURES, "forgotten", lambda: None)
@@ -162,6 +187,30 @@ def test_facts_come_from_the_cache_in_the_next_build(monkeypatch, caplog):
         "facts: 1 computed, 0 from cache",
         "facts: 0 computed, 1 from cache",
     ]
+
+
+def test_a_fact_the_snapshot_lacks_is_computed_or_unknown(monkeypatch, caplog, cache_dir):
+    """The snapshot holds the facts of the last build's pages: another name takes the registry's path."""
+    calls = []
+    monkeypatch.setitem(FACTS, "answer", lambda: calls.append("answer") or "42")
+    monkeypatch.setitem(FACTS, "other", lambda: calls.append("other") or "7")
+    config = SimpleNamespace(config_file_path=str(ROOT / "mkdocs.yml"))
+
+    def build(markdown):
+        facts = load_hook("facts")
+        facts.on_pre_build(config)
+        built = facts.on_page_markdown(markdown, PAGE, config, None)
+        facts.on_post_build(config)
+        return built
+
+    assert build("{{ answer }}") == "42"
+    shutil.rmtree(cache_dir / "facts")  # what follows can only come from the snapshot, or be computed
+    with caplog.at_level(logging.INFO, logger="mkdocs.hooks.facts"):
+        assert build("{{ answer }}, {{ other }}") == "42, 7"
+    assert calls == ["answer", "other"]
+    assert [record.getMessage() for record in caplog.records] == ["facts: 1 computed, 1 from cache"]
+    with pytest.raises(PluginError, match=r"^sigmoid\.md, line 1: unknown fact \{\{ anwser \}\}; did you mean"):
+        build("{{ anwser }}")
 
 
 @pytest.mark.parametrize(

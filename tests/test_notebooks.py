@@ -17,6 +17,7 @@ import re
 import subprocess
 import sys
 import tempfile
+from types import SimpleNamespace
 
 import nbformat
 import pytest
@@ -107,8 +108,8 @@ def executed():
     """{lesson notebook: (executed notebook, files it left) or its error}, two kernels at a time.
 
     The exercise notebooks are not run here: the site build runs each of them top to bottom in a
-    fresh kernel (mkdocs-jupyter, allow_errors: false; docs/hooks/notebooks.py fails the build on
-    stderr), and test_exercise_page_shows_that_each_solution_passes reads what they printed.
+    fresh kernel (mkdocs-jupyter's converter, allow_errors=False; docs/hooks/notebooks.py fails the
+    build on stderr), and test_exercise_page_shows_that_each_solution_passes reads what they printed.
     """
 
     async def run_all():
@@ -289,8 +290,6 @@ def test_page_markdown_becomes_notebook_cells():
 
 def test_a_repo_url_that_is_not_on_github_stops_the_build():
     hook = load_hook("notebooks")
-    from types import SimpleNamespace
-
     from mkdocs.exceptions import PluginError
 
     with pytest.raises(PluginError, match=r"repo_url 'https://gitlab.com/o/r' is not https://github.com/OWNER/REPO"):
@@ -309,3 +308,42 @@ def test_notebook_stylesheet_uses_the_sites_colours():
 def test_a_page_the_generator_cannot_read_is_named():
     with pytest.raises(ValueError, match=r"^made-up\.md: a code block is not closed$"):
         cells_of("# 제목\n\n```python\nprint(1)\n", "made-up.md")
+
+
+# -- exercise pages: made once, then read from the cache ------------------------------------------
+
+
+def test_a_second_build_runs_no_notebook_and_loads_no_nbconvert(site, warm_site):
+    _, cold_log, _ = site
+    _, warm_log = warm_site
+    count = len(exercises())
+    assert f"exercise pages: {count} rendered, 0 from cache (nbconvert loaded)" in cold_log
+    assert f"exercise pages: 0 rendered, {count} from cache (nbconvert not loaded)" in warm_log
+
+
+def test_the_cache_key_of_an_exercise_page_follows_its_notebook(tmp_path):
+    hook = load_hook("notebooks")
+    config = SimpleNamespace(use_directory_urls=True)
+    notebook = tmp_path / "made-up.ipynb"
+    notebook.write_text("{}", encoding="utf-8")
+    first = hook.exercise_hash(notebook, config)
+    assert hook.exercise_hash(notebook, config) == first
+    notebook.write_text("{ }", encoding="utf-8")
+    assert hook.exercise_hash(notebook, config) != first
+    flat_urls = SimpleNamespace(use_directory_urls=False)  # other links to the lessons
+    assert hook.exercise_hash(notebook, flat_urls) != hook.exercise_hash(notebook, config)
+
+
+def test_an_exercise_notebook_that_fails_stops_the_build_naming_it(tmp_path, monkeypatch):
+    hook = load_hook("notebooks")
+    monkeypatch.setenv("JUPYTER_CONFIG_PATH", str(ROOT / "docs" / "hooks" / "jupyter"))  # as on_config sets it
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('raise ValueError("일부러 낸 오류")')])
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    path = tmp_path / "broken.ipynb"
+    nbformat.write(notebook, path)
+    page = SimpleNamespace(file=SimpleNamespace(src_uri="exercises/broken.ipynb"))
+    from mkdocs.exceptions import PluginError
+
+    said = r"^notebooks/exercises/broken\.ipynb: a cell failed: ValueError: 일부러 낸 오류$"
+    with pytest.raises(PluginError, match=said):
+        hook.exercise_page(path, page, config=None, files=None)

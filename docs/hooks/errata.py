@@ -22,6 +22,8 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+import snapshot  # docs/hooks/snapshot.py
+
 ORIGINAL = re.compile(r"^```\{\.python \.original-note\}\n(.*?)^```\n", re.S | re.M)
 LIBRARIES = ("numpy", "matplotlib", "torch")  # what the note imports: their versions word the errors
 log = logging.getLogger("mkdocs.hooks.errata")
@@ -65,10 +67,8 @@ def on_pre_build(config):
 def on_page_markdown(markdown, page, config, files):
     if not ORIGINAL.search(markdown):
         return markdown
-    from activations.pages.cache import cache_root
-
     base = Path(config.config_file_path).parent if config else Path.cwd()  # no config: called by a test
-    cache = cache_root(base) / "errata"
+    cache = snapshot.cache_root(base) / "errata"  # not activations.pages.cache's: that imports the package
 
     def add_error(match):
         block, code = match.group(0), match.group(1)

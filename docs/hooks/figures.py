@@ -6,6 +6,9 @@ A page links a figure as ![설명](figures/NAME.svg); NAME must be a figure regi
 scheme (Material hides an image whose URL ends in #only-light or #only-dark). Nothing is
 written into docs/: the SVGs are added to the build as generated files, cached in
 .cache/figures/ under a hash of everything the figure uses (see `activations.pages.cache`).
+In front of that cache, .cache/snapshot/figures.json names the files of the last build (see
+snapshot.py): while no file of src/activations changed and the pages show the same figures, a
+build reads those files and never imports the package.
 A figure that raises or warns, or whose SVG is over the size budget, stops the build.
 """
 
@@ -17,9 +20,12 @@ from pathlib import Path
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File
 
+import snapshot  # docs/hooks/snapshot.py
+
 FIGURE_LINK = re.compile(r"\]\(figures/([^)\s]+)\.svg\)")
 # A figure's <img> in a built page (its src made relative to the page, e.g. "../figures/x.svg").
 FIGURE_IMG = re.compile(r'<img\b[^>]*\bsrc="(?P<folder>[^"]*figures/)(?P<name>\w+)\.svg"[^>]*>')
+SNAPSHOT = Path("snapshot", "figures.json")  # in the cache folder
 log = logging.getLogger("mkdocs.hooks.figures")
 
 
@@ -29,15 +35,41 @@ def site_path(name, scheme):
 
 
 def on_files(files, config):
-    from activations.pages import FIGURES
-    from activations.pages.cache import SCHEMES, BuildCache, cache_root
-    from activations.pages.registry import SVG_BUDGET
-
     used = {}  # figure name -> {page: the first line that shows it}
     for page in files.documentation_pages():
         text = read_page(page)
         for match in FIGURE_LINK.finditer(text):
             used.setdefault(match.group(1), {}).setdefault(page.src_uri, text.count("\n", 0, match.start()) + 1)
+    root, key = snapshot.cache_root(Path(config.config_file_path).parent), snapshot.source_key()
+    svgs = from_snapshot(snapshot.read(root / SNAPSHOT, key), root, used)
+    if svgs is None:
+        svgs, stored = drawn(used, root)
+        snapshot.write(root / SNAPSHOT, key, stored)
+    else:
+        log.info("figures: 0 drawn, %d from cache", len(svgs))
+    for path, svg in svgs.items():
+        files.append(File.generated(config, path, content=svg))
+    return files
+
+
+def from_snapshot(stored, root, used):
+    """{site path: SVG} as the last build made them, or None if its snapshot does not fit this build."""
+    # The last build showed exactly its registered figures; showing others needs the registry's checks.
+    if stored is None or sorted(stored) != sorted(used):
+        return None
+    try:
+        return {site_path(name, scheme): (root / file).read_bytes()
+                for name, schemes in stored.items() for scheme, file in schemes.items()}
+    except FileNotFoundError:  # the fine-grained cache was cleared
+        return None
+
+
+def drawn(used, root):
+    """({site path: SVG}, the snapshot of them) from activations.pages.cache; errors stop the build."""
+    from activations.pages import FIGURES
+    from activations.pages.cache import SCHEMES, BuildCache
+    from activations.pages.registry import SVG_BUDGET
+
     unknown = sorted((page, line, name) for name, pages in used.items() for page, line in pages.items()
                      if name not in FIGURES)
     if unknown:
@@ -49,9 +81,9 @@ def on_files(files, config):
     if unused:
         raise PluginError(f"figure(s) registered in activations.pages but shown on no page: {unused}")
 
-    cache = BuildCache(cache_root(Path(config.config_file_path).parent))
+    cache = BuildCache(root)
     # Draw every figure first, add them to the site after: a failing figure leaves no half-made file set.
-    svgs = {}
+    svgs, stored = {}, {}
     for name, pages in sorted(used.items()):
         where = f"figure {name!r} (on {', '.join(pages)})"
         for scheme in SCHEMES:
@@ -62,10 +94,9 @@ def on_files(files, config):
             if len(svg) > SVG_BUDGET:  # a cache entry made before the budget was lowered
                 raise PluginError(f"{where}: its {scheme} SVG has {len(svg):,} bytes, over {SVG_BUDGET:,}")
             svgs[site_path(name, scheme)] = svg
-    for path, svg in svgs.items():
-        files.append(File.generated(config, path, content=svg))
+            stored.setdefault(name, {})[scheme] = cache.files[name, scheme].relative_to(root).as_posix()
     log.info("figures: %d drawn, %d from cache", len(cache.drawn), cache.figures_from_cache)
-    return files
+    return svgs, stored
 
 
 def nearest(name, known):

@@ -3,28 +3,37 @@
 - Lesson notebooks (notebooks/NAME.ipynb, made from docs/NAME.md by tests/make_notebooks.py) are
   copied next to their pages; each lesson page gets "노트북 다운로드" and, when mkdocs.yml has a
   GitHub `repo_url`, "Colab에서 열기" (Colab opens notebooks from the repository, not from the site).
-- Exercise notebooks (notebooks/exercises/NAME.ipynb) become pages rendered by mkdocs-jupyter,
-  and each lesson with exercises ends with a link to them.
-- mkdocs-jupyter 0.26.3's gaps are closed on the exercise pages, whose HTML is rebuilt from its
-  cells as the site's own markup: headings get the lesson pages' Korean ids (its slugify is
-  ASCII-only) and the TOC points to them; $...$ becomes MathML like the lesson pages; its ~590 KB
-  of inline CSS and its scripts give way to one shared stylesheets/notebook.css in Material's
-  colours (light and dark); no prompts, copy widgets or nbconvert ¶ reach the search index;
-  solutions are folded in <details>; a cell that wrote to stderr stops the build.
+- Exercise notebooks (notebooks/exercises/NAME.ipynb) become pages, and each lesson with exercises
+  ends with a link to them. mkdocs-jupyter's converter runs each notebook top to bottom in a fresh
+  kernel (a cell that fails stops the build) and renders it. Its HTML is then rebuilt from the cells
+  as the site's own markup, closing mkdocs-jupyter 0.26.3's gaps: headings get the lesson pages'
+  Korean ids (its slugify is ASCII-only) and the TOC points to them; $...$ becomes MathML like the
+  lesson pages; its ~590 KB of inline CSS and its scripts give way to one shared
+  stylesheets/notebook.css in Material's colours (light and dark); no prompts, copy widgets or
+  nbconvert ¶ reach the search index; solutions are folded in <details>; a cell that wrote to
+  stderr stops the build.
+- Exercise pages are cached in .cache/exercises/ under a hash of the notebook, this code and the
+  versions that shape them: a build where no notebook changed starts no kernel and imports no
+  nbconvert (mkdocs-jupyter's plugin imports it on every build: about 1 s, more than half of a
+  plain build).
 """
 
+import hashlib
 import html
+import json
 import logging
 import os
 import re
+import sys
+from importlib.metadata import version
 from pathlib import Path
 
-from bs4 import BeautifulSoup  # comes with nbconvert, which mkdocs-jupyter needs
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
+import snapshot  # docs/hooks/snapshot.py: the cache folder
 from mathml import to_mathml  # the lesson pages' conversion (docs/hooks/mathml.py)
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
@@ -33,6 +42,10 @@ STYLESHEET = "stylesheets/notebook.css"
 
 colab = None  # https://colab.research.google.com/github/OWNER/REPO/blob/main/notebooks/, or None
 lessons, exercises = set(), set()  # names with a notebook in notebooks/ and notebooks/exercises/
+converted, from_cache = [], 0  # this build's exercise pages: rendered (names), read back from the cache
+# What an exercise page is made with, besides its notebook: the kernel's packages (the outputs),
+# the converter and the code that rebuilds its HTML.
+SHAPED_BY = ("numpy", "torch", "ipykernel", "mkdocs-jupyter", "nbconvert", "beautifulsoup4", "latex2mathml", "pygments")
 
 
 def notebooks_dir(config):
@@ -60,10 +73,19 @@ def on_config(config):
         log.info("notebooks: mkdocs.yml has no repo_url, so the pages have no 'Colab에서 열기' link")
 
 
-@event_priority(100)  # before mkdocs-jupyter's on_files, which turns the exercise notebooks into pages
+class NotebookPage(File):
+    """An exercise notebook as a page of the nav (MkDocs takes only Markdown files as pages)."""
+
+    def is_documentation_page(self):
+        return True
+
+
 def on_files(files, config):
+    global from_cache
     lessons.clear()
     exercises.clear()
+    converted.clear()
+    from_cache = 0
     folder = notebooks_dir(config)
     for path in sorted(folder.glob("*.ipynb")):
         if files.get_file_from_path(f"{path.stem}.md") is None:
@@ -74,9 +96,7 @@ def on_files(files, config):
         if path.stem not in lessons:
             raise PluginError(f"notebooks/exercises/{path.name} has no lesson notebook notebooks/{path.name}")
         exercises.add(path.stem)
-        # A File whose src_dir is notebooks/ (not File.generated): mkdocs-jupyter's NotebookFile
-        # finds the notebook through src_dir, which a generated file does not have.
-        files.append(File(f"exercises/{path.name}", str(folder), config.site_dir, config.use_directory_urls))
+        files.append(NotebookPage(f"exercises/{path.name}", str(folder), config.site_dir, config.use_directory_urls))
         files.append(File.generated(config, download_uri(path.stem), content=path.read_bytes()))
     return files
 
@@ -94,7 +114,10 @@ def links(download, name, colab_path):
     return out + "\n{ .notebook-links }"
 
 
+@event_priority(100)  # first: the other hooks see no notebook JSON as Markdown
 def on_page_markdown(markdown, page, config, files):
+    if is_exercise(page):
+        return ""  # the page is made from the notebook, in on_page_content
     name = page.file.src_uri.removesuffix(".md")
     if name not in lessons:
         return markdown
@@ -122,10 +145,54 @@ def is_exercise(page):
 
 
 def on_page_content(html_text, page, config, files):
-    """Exercise pages: keep only the cells (no inline CSS, scripts, prompts or copy widgets)."""
+    """Exercise pages: the notebook's cells as the site's own HTML, from the cache or made now."""
+    global from_cache
     if not is_exercise(page):
         return html_text
+    path = Path(page.file.abs_src_path)
+    name = path.stem
+    cached = cache_dir(config) / f"{name}.{exercise_hash(path, config)}.json"
+    if cached.exists():
+        made = json.loads(cached.read_text(encoding="utf-8"))
+        from_cache += 1
+    else:
+        made = exercise_page(path, page, config, files)
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        for old in cached.parent.glob(f"{name}.*.json"):
+            old.unlink()
+        cached.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
+        converted.append(name)
+    page.toc = table_of_contents(made["headings"])
+    links = f'\n<p class="notebook-links">{download_links(name, page)}</p>'
+    return made["html"].replace("</h1>", "</h1>" + links, 1)
+
+
+def cache_dir(config):
+    return snapshot.cache_root(Path(config.config_file_path).parent) / "exercises"
+
+
+def exercise_hash(path, config):
+    digest = hashlib.sha256(path.read_bytes())
+    for hook in ("notebooks.py", "mathml.py"):
+        digest.update((Path(__file__).parent / hook).read_bytes())
+    digest.update(repr([(package, version(package)) for package in SHAPED_BY]).encode())
+    digest.update(repr(config.use_directory_urls).encode())  # the links to the lessons
+    return digest.hexdigest()[:16]
+
+
+def exercise_page(path, page, config, files):
+    """{"html": the page's content, "headings": [(level, id, text)]}: the notebook run and rendered."""
+    from bs4 import BeautifulSoup  # comes with nbconvert
+    from mkdocs_jupyter.convert import nb2html  # imports nbconvert: only when a notebook changed
+
     where = page.file.src_uri
+    try:
+        # The mkdocs-jupyter plugin's settings for these pages: run every cell, stop at the first
+        # that fails (its default, allow_errors=True, would publish the traceback), no "In [1]:".
+        html_text = nb2html(str(path), execute=True, allow_errors=False, no_prompt=True)
+    except Exception as error:  # nbclient's CellExecutionError names the error the cell raised
+        detail = f"{error.ename}: {error.evalue}" if hasattr(error, "ename") else f"{type(error).__name__}: {error}"
+        raise PluginError(f"notebooks/{where}: a cell failed: {detail}") from error
     # The ~590 KB of inline CSS goes anyway; dropping it first makes the parse below 10x cheaper.
     soup = BeautifulSoup(INLINE_STYLE.sub("", html_text), "html.parser")
     cells = soup.select('[id^="cell-id="]')
@@ -140,16 +207,15 @@ def on_page_content(html_text, page, config, files):
             blocks.append((tags, markdown_cell(cell, page, files, headings, config)))
         else:
             blocks.append((tags, code_cell(cell, where)))
-    page.toc = table_of_contents(headings)
-    name = where.removeprefix("exercises/").removesuffix(".ipynb")
     content = "\n".join(fold_solutions(blocks))
-    links = f'\n<p class="notebook-links">{download_links(name, page)}</p>'
     if "</h1>" not in content:
         raise PluginError(f"{where}: the exercise notebook must start with a '# ' title")
-    return content.replace("</h1>", "</h1>" + links, 1)
+    return {"html": content, "headings": headings}
 
 
 def markdown_cell(cell, page, files, headings, config):
+    from bs4 import BeautifulSoup
+
     body = cell.select_one(".jp-RenderedMarkdown")
     for mark in body.select("a.anchor-link"):  # nbconvert's ¶, with an ASCII-only id
         mark.decompose()
@@ -205,6 +271,8 @@ def code_cell(cell, where):
         if mime == "text/plain":
             parts.append(f'<pre class="notebook-output">{output.pre.decode_contents()}</pre>')
         elif mime and mime.startswith("image/"):
+            from bs4 import BeautifulSoup
+
             image = BeautifulSoup(str(output.img), "html.parser").img
             image["alt"] = image.get("alt") or "코드 셀이 그린 그림"
             parts.append(f'<div class="notebook-output">{image}</div>')
@@ -255,6 +323,11 @@ def download_links(name, page):
     if colab:
         out += f' · <a href="{colab}exercises/{name}.ipynb">Colab에서 열기</a>'
     return out
+
+
+def on_post_build(config):
+    loaded = "nbconvert loaded" if "nbconvert" in sys.modules else "nbconvert not loaded"
+    log.info("exercise pages: %d rendered, %d from cache (%s)", len(converted), from_cache, loaded)
 
 
 def on_post_page(output, page, config):

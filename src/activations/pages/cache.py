@@ -2,10 +2,16 @@
 
     .cache/figures/NAME.SCHEME.HASH.svg   one per figure and colour scheme
     .cache/facts/NAME.HASH.json           one per fact: {"value": "..."}
+    .cache/snapshot/facts.json            the last build's facts and figure files, under a hash of
+    .cache/snapshot/figures.json            every file of src/activations (docs/hooks/snapshot.py)
+    .cache/mathml.json                    MathML of every formula (docs/hooks/mathml.py)
+    .cache/errata/HASH.txt                the error of each original-note block (docs/hooks/errata.py)
+    .cache/exercises/                     the exercise pages (docs/hooks/notebooks.py)
 
 HASH is `figure_hash` / `fact_hash` of activations.pages.hashing: editing a function in src/
 changes the hash of exactly the figures and facts that use it, so those are drawn or computed
-again and every other one is read back. A warm build draws no figure and computes no fact.
+again and every other one is read back. A warm build draws no figure and computes no fact, and
+with the snapshot it does not even import this package: the hooks read the snapshot first.
 The environment variable FIGURE_CACHE_DIR moves the whole cache (tests and benchmarks start
 from an empty one); a relative path is taken from the folder of mkdocs.yml.
 """
@@ -20,11 +26,6 @@ from activations.pages.registry import compute_fact, render_figure
 SCHEMES = ("light", "dark")
 
 
-def cache_root(base):
-    """The cache folder for a site whose mkdocs.yml is in `base`."""
-    return Path(base) / os.environ.get("FIGURE_CACHE_DIR", ".cache")
-
-
 class BuildCache:
     """Figures and facts of one build: each looked up (or made) once, and counted."""
 
@@ -32,6 +33,7 @@ class BuildCache:
         self.root = Path(root)
         self.values = {}  # fact name -> text, for this build
         self.computed, self.drawn = [], []  # what this build had to make: fact names, (figure name, scheme)
+        self.files = {}  # (figure name, scheme) -> its file here, for the snapshot of the figures hook
         self.facts_from_cache = self.figures_from_cache = 0
 
     def fact(self, name):
@@ -49,7 +51,7 @@ class BuildCache:
 
     def figure(self, name, scheme, budget=None):
         """The SVG bytes of figure `name` in `scheme`: from the cache, or drawn (and stored)."""
-        path = self.root / "figures" / f"{name}.{scheme}.{figure_hash(name, scheme)}.svg"
+        path = self.files[name, scheme] = self.root / "figures" / f"{name}.{scheme}.{figure_hash(name, scheme)}.svg"
         if path.exists():
             self.figures_from_cache += 1
             return path.read_bytes()
