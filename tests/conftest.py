@@ -1,19 +1,26 @@
-"""Fixtures shared by the tests of tests/: the site, built once per test session.
+"""Fixtures shared by the tests of tests/: the site, built once per test run.
 
-The build (`mkdocs build --strict` with an empty figure cache, then again with the full one)
-runs in a subprocess that starts as soon as collection is done, and the tests that need the
-site run last: the build uses the second core while the other tests run on the first.
-A failed build is reported once, with its log, by the first test that needs the site; every
-later one says so in a line.
+The site is built twice (`mkdocs build --strict`): first with the project's build cache (.cache/,
+or FIGURE_CACHE_DIR, as `mkdocs serve` uses it: only what changed since the last build is drawn,
+computed or run; in a fresh clone, as in CI, everything is), then again, when every figure, fact,
+original-note error and exercise page must come from the cache. The first build runs in a
+subprocess that starts as soon as collection is done, and the tests that need the site run last:
+the build runs while the other tests do. The tests run in two processes (pytest-xdist, `-n auto`
+in pyproject.toml); both collect, the first to take a build's lock starts it, and both read the
+same site from a folder of this run. A failed build is reported once per process, with its log,
+by the first test that needs the site; every later one says so in a line.
 """
 
 import contextlib
 import importlib.util
 import os
 import shutil
+import signal
 import subprocess
 import sys
 import tempfile
+import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -28,26 +35,49 @@ settings.register_profile("ci", deadline=None, derandomize=True)
 settings.load_profile("ci" if os.environ.get("CI") else "local")
 
 
-class Build:
-    """`mkdocs build --strict`, as a reader would run it, in a subprocess started now."""
+# Runs a command and then writes its return code to a file (whole, or not at all): the process
+# that waits for a build need not be the one that started it.
+RUN_AND_RECORD = """
+import os, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+with open(sys.argv[1] + ".part", "w") as file:
+    file.write(str(code))
+os.replace(sys.argv[1] + ".part", sys.argv[1])
+"""
 
-    def __init__(self, site_dir, cache_dir, config_file=ROOT / "mkdocs.yml"):
-        self.site_dir, self.cache_dir = site_dir, cache_dir
-        env = dict(os.environ, FIGURE_CACHE_DIR=str(cache_dir), NO_MKDOCS_2_WARNING="1")
-        command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", config_file, "--site-dir", site_dir]
-        # Its output goes to a file: a pipe that nobody reads until the end could fill up and stall it.
-        self.log_path = site_dir.with_name(f"{site_dir.name}.log")
-        self.log_path.parent.mkdir(parents=True, exist_ok=True)
-        with open(self.log_path, "w", encoding="utf-8") as log:
-            self.process = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
-        self.result = None
+
+class Build:
+    """`mkdocs build --strict` into `folder/name`, as a reader would run it: started by the first test
+    process to take its lock (a folder), awaited by every process that needs it."""
+
+    def __init__(self, folder, name, cache_dir, config_file=ROOT / "mkdocs.yml"):
+        self.site_dir, self.cache_dir = folder / name, cache_dir
+        self.log_path, self.code_path = folder / f"{name}.log", folder / f"{name}.returncode"
+        self.process, self.result = None, None
         self.failure_shown_in = None  # the test whose report holds the log of a failed build
+        try:
+            (folder / f"{name}.started").mkdir(parents=True)
+        except FileExistsError:
+            return  # another test process started it
+        env = dict(os.environ, FIGURE_CACHE_DIR=str(cache_dir), NO_MKDOCS_2_WARNING="1")
+        build = [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(config_file)]
+        build += ["--site-dir", str(self.site_dir)]
+        # Its output goes to a file: a pipe that nobody reads until the end could fill up and stall it.
+        with open(self.log_path, "w", encoding="utf-8") as log:
+            self.process = subprocess.Popen(
+                [sys.executable, "-c", RUN_AND_RECORD, str(self.code_path), *build],
+                cwd=ROOT, env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+            )
 
     def wait(self):
         """(returncode, log): the log is what mkdocs prints."""
-        if self.result is None:
-            self.process.wait()
-            self.result = self.process.returncode, self.log_path.read_text(encoding="utf-8")
+        while self.result is None:
+            if self.code_path.exists():
+                if self.process is not None:
+                    self.process.wait()  # ends as soon as it has written the code; reaped, or Python warns
+                self.result = int(self.code_path.read_text()), self.log_path.read_text(encoding="utf-8")
+            else:
+                time.sleep(0.1)
         return self.result
 
     def log_or_fail(self, what, test):
@@ -60,35 +90,57 @@ class Build:
         self.failure_shown_in = test
         pytest.fail(f"{what} failed:\n{log}", pytrace=False)
 
+    def finish(self, interrupted):
+        """Stop the build if the run was interrupted (Ctrl-C); else let it end: another test process
+        (pytest-xdist hands out work unevenly) may still be waiting for it."""
+        if self.process is None or self.process.poll() is not None:
+            return
+        if interrupted:
+            os.killpg(self.process.pid, signal.SIGTERM)  # the recorder and mkdocs under it
+        self.process.wait()
+
 
 class SiteBuilds:
-    """A cold build (empty figure cache) and, once it is done, a warm one (same cache)."""
+    """A build with the project's build cache and, once it is done, a second one (all from the cache)."""
 
-    def __init__(self):
-        self.root = Path(tempfile.mkdtemp(prefix="activations-site-"))
-        self.cold = Build(self.root / "site", self.root / "figure-cache")
+    def __init__(self, folder):
+        self.folder = folder
+        self.cold = Build(folder, "site", load_hook("snapshot").cache_root(ROOT))
         self.warm = None
 
     def cold_site(self, test):
         log = self.cold.log_or_fail("mkdocs build --strict", test)
         if self.warm is None:  # the warm build runs while the tests look at the cold one
-            self.warm = Build(self.root / "site-warm", self.cold.cache_dir)
+            self.warm = Build(self.folder, "site-warm", self.cold.cache_dir)
         return self.cold.site_dir, log, self.cold.cache_dir
 
     def warm_site(self, test):
         self.cold_site(test)
-        return self.warm.site_dir, self.warm.log_or_fail("the second mkdocs build --strict (full figure cache)", test)
+        return self.warm.site_dir, self.warm.log_or_fail("the second mkdocs build --strict (full cache)", test)
 
-    def close(self):
+    def finish(self, interrupted):
         for build in (self.cold, self.warm):
-            if build is not None and build.process.poll() is None:
-                build.process.kill()  # the session ended early (-x, Ctrl-C)
-                build.process.wait()
-        shutil.rmtree(self.root, ignore_errors=True)
+            if build is not None:
+                build.finish(interrupted)
 
 
 BUILDS = None
 SITE_FIXTURES = {"site", "warm_site"}
+# The file that takes longest (about half of the run): with two test processes it goes first, so
+# that the other process does every other file meanwhile and both end together.
+LONGEST = "tests/test_browser.py::"
+
+
+def pytest_configure(config):
+    # pytest-xdist gives this id to every worker of the run: they find the run's site folder by it.
+    if not hasattr(config, "workerinput") and getattr(config.option, "testrunuid", None) is None:
+        config.option.testrunuid = uuid.uuid4().hex
+
+
+def run_folder(config):
+    """The folder of this test run's builds, the same in every test process of the run."""
+    uid = config.workerinput["testrunuid"] if hasattr(config, "workerinput") else config.option.testrunuid
+    return Path(tempfile.gettempdir()) / f"activations-site-{uid}"
 
 
 @pytest.hookimpl(trylast=True)  # after -k and -m have deselected what will not run
@@ -97,25 +149,29 @@ def pytest_collection_modifyitems(session, config, items):
     global BUILDS
     needs_site = [item for item in items if SITE_FIXTURES & set(getattr(item, "fixturenames", ()))]
     if needs_site and BUILDS is None:
-        BUILDS = SiteBuilds()
+        BUILDS = SiteBuilds(run_folder(config))
         later = {id(item) for item in needs_site}
         items[:] = [item for item in items if id(item) not in later] + needs_site
+    if hasattr(config, "workerinput"):
+        items.sort(key=lambda item: not item.nodeid.startswith(LONGEST))  # a stable sort: the rest keep their order
 
 
-def pytest_sessionfinish(session):
+def pytest_sessionfinish(session, exitstatus):
     if BUILDS is not None:
-        BUILDS.close()
+        BUILDS.finish(interrupted=exitstatus == pytest.ExitCode.INTERRUPTED)
+    if not hasattr(session.config, "workerinput"):  # the last process of the run to finish
+        shutil.rmtree(run_folder(session.config), ignore_errors=True)
 
 
 @pytest.fixture
 def site(request):
-    """The built site (a fresh figure cache, so every figure is drawn): (site dir, build log, figure cache)."""
+    """The built site, with the project's build cache: (site dir, build log, cache folder)."""
     return BUILDS.cold_site(request.node.nodeid)
 
 
 @pytest.fixture
 def warm_site(request):
-    """The site built again into another directory with the figure cache of `site`: (site dir, build log)."""
+    """The site built again into another directory with the same, now full, cache: (site dir, build log)."""
     return BUILDS.warm_site(request.node.nodeid)
 
 

@@ -106,6 +106,8 @@ def run_pytest(*pages_and_options):
             "no:cacheprovider",
             "-p",
             "no:hypothesispytest",  # these pages need no hypothesis; its import is a third of the run
+            "-n",
+            "0",  # one process: a few small pages
             *map(str, pages_and_options),
         ],
         cwd=ROOT,
