@@ -105,21 +105,21 @@ class SiteBuilds:
 
     def __init__(self, folder):
         self.folder = folder
-        self.cold = Build(folder, "site", load_hook("snapshot").cache_root(ROOT))
-        self.warm = None
+        self.first = Build(folder, "site", load_hook("snapshot").cache_root(ROOT))
+        self.second = None
 
-    def cold_site(self, test):
-        log = self.cold.log_or_fail("mkdocs build --strict", test)
-        if self.warm is None:  # the warm build runs while the tests look at the cold one
-            self.warm = Build(self.folder, "site-warm", self.cold.cache_dir)
-        return self.cold.site_dir, log, self.cold.cache_dir
+    def site(self, test):
+        log = self.first.log_or_fail("mkdocs build --strict", test)
+        if self.second is None:  # the second build runs while the tests look at the first one
+            self.second = Build(self.folder, "site-warm", self.first.cache_dir)
+        return self.first.site_dir, log, self.first.cache_dir
 
     def warm_site(self, test):
-        self.cold_site(test)
-        return self.warm.site_dir, self.warm.log_or_fail("the second mkdocs build --strict (full cache)", test)
+        self.site(test)
+        return self.second.site_dir, self.second.log_or_fail("the second mkdocs build --strict (full cache)", test)
 
     def finish(self, interrupted):
-        for build in (self.cold, self.warm):
+        for build in (self.first, self.second):
             if build is not None:
                 build.finish(interrupted)
 
@@ -166,7 +166,7 @@ def pytest_sessionfinish(session, exitstatus):
 @pytest.fixture
 def site(request):
     """The built site, with the project's build cache: (site dir, build log, cache folder)."""
-    return BUILDS.cold_site(request.node.nodeid)
+    return BUILDS.site(request.node.nodeid)
 
 
 @pytest.fixture

@@ -20,7 +20,6 @@
 
 import hashlib
 import html
-import json
 import logging
 import os
 import re
@@ -33,7 +32,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-import snapshot  # docs/hooks/snapshot.py: the cache folder
+import snapshot  # docs/hooks/snapshot.py: the cache folder, entries stored under their key
 from mathml import to_mathml  # the lesson pages' conversion (docs/hooks/mathml.py)
 
 log = logging.getLogger("mkdocs.hooks.notebooks")
@@ -151,17 +150,14 @@ def on_page_content(html_text, page, config, files):
         return html_text
     path = Path(page.file.abs_src_path)
     name = path.stem
-    cached = cache_dir(config) / f"{name}.{exercise_hash(path, config)}.json"
-    if cached.exists():
-        made = json.loads(cached.read_text(encoding="utf-8"))
-        from_cache += 1
-    else:
+    cached, key = cache_dir(config) / f"{name}.json", exercise_hash(path, config)
+    made = snapshot.read(cached, key)
+    if made is None:
         made = exercise_page(path, page, config, files)
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        for old in cached.parent.glob(f"{name}.*.json"):
-            old.unlink()
-        cached.write_text(json.dumps(made, ensure_ascii=False), encoding="utf-8")
+        snapshot.write(cached, key, made)
         converted.append(name)
+    else:
+        from_cache += 1
     page.toc = table_of_contents(made["headings"])
     links = f'\n<p class="notebook-links">{download_links(name, page)}</p>'
     return made["html"].replace("</h1>", "</h1>" + links, 1)
