@@ -3,31 +3,27 @@
 - The committed notebooks are exactly what the generator makes from the pages and exercises now.
 - A lesson notebook holds the page's code blocks as the docs tests run them, and plain notebook
   Markdown ($ math, no snippets, tabs, admonitions or placeholders).
-- Every notebook runs top to bottom in a fresh kernel in an empty folder: no error, nothing on
-  stderr (no warning), and every cell that draws shows its figure.
+- Every notebook runs top to bottom in a fresh kernel in an empty folder, in the site build: no
+  error, nothing on stderr (no warning), every cell that draws shows its figure, no file left.
 - The built site: a download link (and, with repo_url, a Colab link) on every lesson page, the
   exercise pages next to their lessons, with Korean anchors, MathML, one shared stylesheet, folded
   solutions, under 150 KB, and search entries without notebook noise.
 """
 
-import asyncio
 import json
 import os
 import re
 import subprocess
 import sys
-import tempfile
 from types import SimpleNamespace
 
 import nbformat
 import pytest
-from traitlets.config import Config
 
 from conftest import load_hook
 from docs_blocks import OUTPUT, SiteView
 from make_notebooks import NOTEBOOKS, ROOT, cells_of, exercises, expected, lessons, page_cells
 
-KERNEL_CONFIG = Config(json.loads((ROOT / "docs/hooks/jupyter/jupyter_nbconvert_config.json").read_text("utf-8")))
 REGENERATE = ".venv/bin/python tests/make_notebooks.py"
 NOTEBOOK_PAGE_BYTES = 150_000
 COLAB = "https://colab.research.google.com/github/"
@@ -80,62 +76,91 @@ def test_notebook_is_clean(relative):
                 assert raw not in cell.source, f"{relative}: {raw!r} left in a Markdown cell:\n{cell.source}"
 
 
-# -- running them -------------------------------------------------------------------------------
+# -- running them (docs/hooks/notebook_runs.py, at build time) -----------------------------------
 
 
-async def execute(path, slots):
-    """Run notebook `path` in a fresh kernel whose working folder is a new empty one."""
-    from nbclient import NotebookClient
+@pytest.mark.parametrize("name", lessons())
+def test_lesson_notebook_ran_top_to_bottom_in_a_fresh_kernel(site, name):
+    """The build's record of a clean run of the notebook as it is now (made now, or by an earlier build).
 
-    notebook = nbformat.read(path, as_version=4)
-    async with slots:
-        with tempfile.TemporaryDirectory() as folder:
-            # The site's kernel settings (docs/hooks/jupyter/): encrypted transport, no waiting at shutdown.
-            resources = {"metadata": {"path": folder}}
-            client = NotebookClient(notebook, config=KERNEL_CONFIG, timeout=120, resources=resources)
-            # A reader's environment: tests/docs_blocks.py sets MPLBACKEND=Agg, which would hide the figures.
-            env = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
-            try:
-                await client.async_execute(env=env)
-            except Exception as error:  # reported by the notebook's own test
-                return error
-            leftovers = os.listdir(folder)
-    return notebook, leftovers
-
-
-@pytest.fixture(scope="module")
-def executed():
-    """{lesson notebook: (executed notebook, files it left) or its error}, two kernels at a time.
-
-    The exercise notebooks are not run here: the site build runs each of them top to bottom in a
-    fresh kernel (mkdocs-jupyter's converter, allow_errors=False; docs/hooks/notebooks.py fails the
-    build on stderr), and test_exercise_page_shows_that_each_solution_passes reads what they printed.
+    Checked again here from what the kernel showed: every code cell ran, with no error and nothing
+    on stderr (no warning); a cell that imports matplotlib shows its figure; no file was left behind.
     """
+    _, _, cache = site
+    runs, snapshot = load_hook("notebook_runs"), load_hook("snapshot")
+    path = NOTEBOOKS / f"{name}.ipynb"
+    record = snapshot.read(cache / "lessons" / f"{name}.json", runs.record_key(path))
+    assert record is not None, f"the build kept no record of a clean run of notebooks/{name}.ipynb as it is now"
+    code = [cell.source for cell in nbformat.read(path, as_version=4).cells if cell.cell_type == "code"]
+    assert [cell["line"] for cell in record["cells"]] == [source.strip().partition("\n")[0] for source in code]
+    for source, cell in zip(code, record["cells"], strict=True):
+        assert cell["ran"] and not cell["error"] and not cell["stderr"], (source, cell)
+        assert "import matplotlib" not in source or cell["figures"], f"this cell draws but shows no figure:\n{source}"
+    assert record["leftovers"] == []
 
-    async def run_all():
-        slots = asyncio.Semaphore(2)  # the machines have 2 cores
-        paths = {f"{name}.ipynb": NOTEBOOKS / f"{name}.ipynb" for name in lessons()}
-        results = await asyncio.gather(*(execute(path, slots) for path in paths.values()))
-        return dict(zip(paths, results, strict=True))
 
-    return asyncio.run(run_all())
+def test_a_lesson_notebook_that_fails_stops_the_build_naming_its_cell(tmp_path, monkeypatch, caplog):
+    """A real kernel: the failing cell is named, no record is kept, and once mended it runs, then is read back."""
+    from mkdocs.exceptions import PluginError
+
+    runs = load_hook("notebook_runs")
+    monkeypatch.setenv("FIGURE_CACHE_DIR", str(tmp_path / "cache"))
+    config = SimpleNamespace(config_file_path=str(tmp_path / "mkdocs.yml"))
+    path = tmp_path / "notebooks" / "broken.ipynb"
+    path.parent.mkdir()
+
+    def write(*sources):
+        notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(source) for source in sources])
+        notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+        nbformat.write(notebook, path)
+
+    write("x = 1", 'raise ValueError("일부러")', "print(x)")
+    said = "notebooks/broken.ipynb: code cell 2 ('raise ValueError(\"일부러\")') failed: ValueError: 일부러"
+    with pytest.raises(PluginError, match=f"^{re.escape(said)}$"):
+        runs.on_post_build(config)
+    assert not (tmp_path / "cache" / "lessons").exists()
+    write("x = 1", "print(x)")
+    with caplog.at_level("INFO", logger="mkdocs.hooks.notebook_runs"):
+        runs.on_post_build(config)
+        runs.on_post_build(config)
+    assert [r.getMessage() for r in caplog.records] == [
+        "lesson notebooks: 1 ran, 0 from cache", "lesson notebooks: 0 ran, 1 from cache"]
 
 
-@pytest.mark.parametrize("relative", [f"{name}.ipynb" for name in lessons()])
-def test_lesson_notebook_runs_top_to_bottom_in_a_fresh_kernel(executed, relative):
-    result = executed[relative]
-    if isinstance(result, Exception):
-        pytest.fail(f"notebooks/{relative} failed: {result}", pytrace=False)
-    notebook, leftovers = result
-    assert leftovers == [], f"notebooks/{relative} wrote {leftovers} into its folder"
-    for cell in notebook.cells:
-        if cell.cell_type != "code":
-            continue
-        stderr = [out.text for out in cell.outputs if out.output_type == "stream" and out.name == "stderr"]
-        assert not stderr, f"notebooks/{relative}: a cell wrote to stderr:\n{cell.source}\n{stderr}"
-        if "import matplotlib" in cell.source:
-            figures = [out for out in cell.outputs if "image/png" in out.get("data", {})]
-            assert figures, f"notebooks/{relative}: this cell draws but shows no figure:\n{cell.source}"
+def executed_cell(source, *outputs):
+    cell = nbformat.v4.new_code_cell(source, outputs=list(outputs))
+    cell.execution_count = 1
+    return cell
+
+
+@pytest.mark.parametrize(
+    ("cells", "leftovers", "said"),
+    [
+        ([executed_cell("import warnings\nwarnings.warn('w')",
+                        nbformat.v4.new_output("stream", name="stderr", text="UserWarning: w\n"))], [],
+         "code cell 1 ('import warnings') wrote to stderr (a warning?): UserWarning: w"),
+        ([executed_cell("import matplotlib.pyplot as plt\nplt.plot([1])")], [],
+         "code cell 1 ('import matplotlib.pyplot as plt') imports matplotlib but shows no figure"),
+        ([executed_cell("x = 1"), nbformat.v4.new_code_cell("y = 2")], [], "code cell 2 ('y = 2') did not run"),
+        ([executed_cell("open('out.txt', 'w').close()")], ["out.txt"], "left ['out.txt'] in the folder it ran in"),
+        ([executed_cell("import matplotlib.pyplot as plt",
+                        nbformat.v4.new_output("display_data", data={"image/png": "iVBOR"}))], [], None),
+    ],
+    ids=["stderr", "no-figure", "did-not-run", "leftover", "clean"],
+)
+def test_what_keeps_a_run_from_being_clean_is_named(cells, leftovers, said):
+    runs = load_hook("notebook_runs")
+    assert runs.first_problem({"cells": [runs.summary(cell) for cell in cells], "leftovers": leftovers}) == said
+
+
+def test_the_record_key_of_a_lesson_notebook_follows_it(tmp_path):
+    runs = load_hook("notebook_runs")
+    notebook = tmp_path / "made-up.ipynb"
+    notebook.write_text("{}", encoding="utf-8")
+    first = runs.record_key(notebook)
+    assert runs.record_key(notebook) == first
+    notebook.write_text("{ }", encoding="utf-8")
+    assert runs.record_key(notebook) != first
 
 
 @pytest.mark.parametrize("name", exercises())
@@ -320,6 +345,10 @@ def test_a_second_build_runs_no_notebook_and_loads_no_nbconvert(site, warm_site)
     rendered, from_cache = map(int, re.search(r"exercise pages: (\d+) rendered, (\d+) from cache", cold_log).groups())
     assert rendered + from_cache == count, cold_log  # rendered now, or by an earlier build (.cache/)
     assert f"exercise pages: 0 rendered, {count} from cache (nbconvert not loaded)" in warm_log
+    count = len(lessons())
+    ran, from_cache = map(int, re.search(r"lesson notebooks: (\d+) ran, (\d+) from cache", cold_log).groups())
+    assert ran + from_cache == count, cold_log
+    assert f"lesson notebooks: 0 ran, {count} from cache" in warm_log
 
 
 def test_the_cache_key_of_an_exercise_page_follows_its_notebook(tmp_path):

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from activations.leaky_relu import leaky_relu, leaky_relu_grad
-from activations.pages import FACTS, FIGURES, compute_fact, dependencies, render_figure
+from activations.pages import FACTS, FIGURES, compute_fact, dependencies
 from activations.pages import vanishing_gradient as page
 from activations.relu import relu, relu_grad
 from activations.sigmoid import sigmoid, sigmoid_grad
@@ -400,12 +400,6 @@ def test_layer_norm_figure_is_redrawn_when_the_experiment_changes():
         assert f"activations.vanishing_gradient.{name}" in deps
     for name in ["sigmoid.sigmoid_grad", "tanh.tanh_grad", "relu.relu_grad", "leaky_relu.leaky_relu_grad"]:
         assert f"activations.{name}" in deps
-
-
-@pytest.mark.parametrize("name", [n for n in FIGURES if n.startswith("vanishing_gradient_")])
-def test_figures_render_without_hangul(name):
-    svg = render_figure(name).decode()
-    assert not re.search("[\uac00-\ud7a3]", svg)
 
 
 def test_the_page_uses_every_fact_and_figure():

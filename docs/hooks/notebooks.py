@@ -24,7 +24,6 @@ import logging
 import os
 import re
 import sys
-from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -171,7 +170,7 @@ def exercise_hash(path, config):
     digest = hashlib.sha256(path.read_bytes())
     for hook in ("notebooks.py", "mathml.py"):
         digest.update((Path(__file__).parent / hook).read_bytes())
-    digest.update(repr([(package, version(package)) for package in SHAPED_BY]).encode())
+    digest.update(snapshot.versions(SHAPED_BY).encode())
     digest.update(repr(config.use_directory_urls).encode())  # the links to the lessons
     return digest.hexdigest()[:16]
 

@@ -36,7 +36,7 @@ def source_key():
     Coarser than the fine-grained keys: any edit in src/activations changes it.
     """
     package = Path(find_spec("activations").submodule_search_locations[0])  # finds it, runs none of it
-    digest = hashlib.sha256(_versions().encode())
+    digest = hashlib.sha256(versions(LIBRARIES).encode())
     for path in sorted(package.rglob("*")):
         if path.is_file() and "__pycache__" not in path.parts:
             data = path.read_bytes()
@@ -44,9 +44,14 @@ def source_key():
     return digest.hexdigest()[:16]
 
 
-@functools.cache  # ~5 ms a library; a process keeps the libraries it imported first anyway (mkdocs serve)
-def _versions():
-    return ", ".join(f"{name} {version(name)}" for name in LIBRARIES)
+def versions(names):
+    """The versions of the installed distributions `names` ("numpy 2.3.4, ..."), for the cache keys."""
+    return ", ".join(f"{name} {_version(name)}" for name in names)
+
+
+@functools.cache  # ~5 ms a lookup; a process keeps the libraries it imported first anyway (mkdocs serve)
+def _version(name):
+    return version(name)
 
 
 def read(path, key):

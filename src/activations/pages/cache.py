@@ -7,6 +7,7 @@
     .cache/mathml.json                    MathML of every formula (docs/hooks/mathml.py)
     .cache/errata/HASH.txt                the error of each original-note block (docs/hooks/errata.py)
     .cache/exercises/                     the exercise pages (docs/hooks/notebooks.py)
+    .cache/lessons/NAME.json              a clean run of each lesson notebook (docs/hooks/notebook_runs.py)
 
 HASH is `figure_hash` / `fact_hash` of activations.pages.hashing: editing a function in src/
 changes the hash of exactly the figures and facts that use it, so those are drawn or computed
