@@ -316,8 +316,8 @@ def test_the_dead_neuron_comes_back_with_leaky_relu_only():
         with torch.no_grad():
             layer.bias.fill_(DEAD_BIAS)
         x = torch.randn(DEAD_INPUTS, 3)
-        optimizer = torch.optim.SGD(layer.parameters(), lr=0.5)
-        for _ in range(1000):  # leaky: b rises by about 0.5 * 0.022 a step; alive after 821 steps
+        optimizer = torch.optim.SGD(layer.parameters(), lr=2.0)
+        for _ in range(1000):  # leaky: b rises by about 2.0 * 0.022 a step; alive after 207 steps
             optimizer.zero_grad()
             out = activation(layer(x))
             ((out - DEAD_TARGET) ** 2).mean().backward()
