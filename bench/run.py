@@ -137,15 +137,18 @@ def bench_builds(rounds):
 # -- 2. speed against SciPy and PyTorch -------------------------------------------------
 
 
-def median_seconds(func, repeat):
-    """Median CPU seconds per call over `repeat` timings (each of enough calls to last ~0.05 s).
+def interleaved_seconds(functions, repeat):
+    """{name: [CPU seconds per call, one per round]}: each round times every function once, in turn.
 
-    CPU time of this process (all functions run on one thread): a busy machine slows it less than the wall clock.
+    Interleaved, so that a machine whose speed drifts over seconds (this one is shared) slows the
+    functions of a round alike, and a ratio taken within a round cancels the drift. Each timing is
+    of enough calls to last ~0.05 s. CPU time of this process: all functions run on one thread.
     """
-    timer = timeit.Timer(func, timer=time.process_time)
-    number, _ = timer.autorange()
-    number = max(1, number // 4)
-    return statistics.median(t / number for t in timer.repeat(repeat=repeat, number=number))
+    timers = {name: timeit.Timer(func, timer=time.process_time) for name, func in functions.items()}
+    numbers = {name: max(1, timer.autorange()[0] // 4) for name, timer in timers.items()}
+    rounds = [{name: timer.timeit(numbers[name]) / numbers[name] for name, timer in timers.items()}
+              for _ in range(repeat)]
+    return {name: [row[name] for row in rounds] for name in functions}
 
 
 def bench_speed(repeat):
@@ -177,13 +180,15 @@ def bench_speed(repeat):
         },
     }
     goals = {"sigmoid, 10⁶ float64": 2.5, "softmax, 1000×1000 float64, last axis": 0.6}
-    print(f"\n## Speed (median CPU time of {repeat} timings; torch with 1 thread)\n")
+    print(f"\n## Speed ({repeat} interleaved rounds; median CPU time; torch with 1 thread)\n")
+    print("× SciPy is the median over the rounds of the ratio within a round.\n")
     print("| case | function | ms per call | × SciPy | goal |\n|---|---|---:|---:|---|")
     for case, functions in cases.items():
-        seconds = {name: median_seconds(func, repeat) for name, func in functions.items()}
+        seconds = interleaved_seconds(functions, repeat)
         scipy_seconds = next(s for name, s in seconds.items() if name.startswith("scipy"))
         for name, s in seconds.items():
-            ratio = s / scipy_seconds
+            ratio = statistics.median(mine / theirs for mine, theirs in zip(s, scipy_seconds, strict=True))
+            s = statistics.median(s)
             goal = ""
             if name.startswith("activations"):
                 goal = f"≤ {goals[case]}× " + ("met" if ratio <= goals[case] else "MISSED")
@@ -272,7 +277,7 @@ def describe_machine():
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="builds of each kind (default 3)")
-    parser.add_argument("--repeat", type=int, default=15, help="timings of each function (default 15)")
+    parser.add_argument("--repeat", type=int, default=31, help="interleaved rounds of timings (default 31)")
     parser.add_argument("--only", choices=["builds", "speed", "accuracy"], help="run one part only")
     args = parser.parse_args()
     describe_machine()

@@ -13,13 +13,8 @@ changed starts no kernel and imports no nbclient. tests/test_notebooks.py reads 
 A run that fails is never kept.
 """
 
-import asyncio
-import contextlib
 import hashlib
-import json
 import logging
-import os
-import tempfile
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -40,7 +35,7 @@ def on_post_build(config):
         key = record_key(path)
         if snapshot.read(records(base) / f"{path.stem}.json", key) is None:
             todo[path] = key
-    results = asyncio.run(run_all(list(todo))) if todo else []
+    results = run_all(list(todo)) if todo else []
     for (path, key), record in zip(todo.items(), results, strict=True):
         problem = first_problem(record)
         if problem:
@@ -61,13 +56,24 @@ def record_key(path):
     return digest.hexdigest()[:16]
 
 
-async def run_all(paths):
-    slots = asyncio.Semaphore(KERNELS_AT_ONCE)
-    return await asyncio.gather(*(run(path, slots) for path in paths))
+def run_all(paths):
+    """What running each notebook showed (see run()), two kernels at a time."""
+    import asyncio  # here, like nbclient below: a build where no notebook changed needs neither
+
+    async def all_of_them():
+        slots = asyncio.Semaphore(KERNELS_AT_ONCE)
+        return await asyncio.gather(*(run(path, slots) for path in paths))
+
+    return asyncio.run(all_of_them())
 
 
 async def run(path, slots):
     """What running `path` in a fresh kernel, in a new empty folder, showed: see first_problem()."""
+    import contextlib
+    import json
+    import os
+    import tempfile
+
     import nbformat
     from nbclient import NotebookClient
     from nbclient.exceptions import CellExecutionError
