@@ -457,3 +457,21 @@ def test_a_formula_that_fades_is_reported(browse, fade, background, ink, grey):
     tab.add_style_tag(content=fade.replace("GREY", grey))
     problems = tab.evaluate(CHECKS)
     assert len(problems) == 1 and problems[0].startswith('formula text "x" has contrast'), problems
+
+
+def test_a_first_visit_in_the_dark_scheme_is_dark_before_materials_script_runs(browse):
+    """Material picks the scheme of the reader's system in its bundle, at the end of the page: until
+    then a first visit in dark mode showed the page light. overrides/main.html picks it in <head>.
+    Here the bundle never runs (an empty script)."""
+
+    def empty_script(route):
+        route.fulfill(body="", content_type="text/javascript")
+
+    context = browse.context(SCHEMES[1])  # new: nothing in its localStorage, a first visit
+    try:
+        tab = context.new_page()
+        tab.route("**/assets/javascripts/bundle.*.min.js", empty_script)
+        tab.goto(browse.server.base + "sigmoid/", wait_until="load")
+        assert tab.evaluate("document.body.getAttribute('data-md-color-scheme')") == "slate"
+    finally:
+        context.close()
