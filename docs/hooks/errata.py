@@ -11,13 +11,11 @@ under a hash of the block and of the versions of Python and of the libraries the
 a warm build neither runs the note's code nor imports matplotlib or torch for it.
 """
 
-import functools
 import hashlib
 import logging
 import platform
 import re
 import traceback
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -42,16 +40,9 @@ def run_original(code, filename):
     return None
 
 
-@functools.cache  # once per build (on_pre_build clears it): reading package metadata is slow
 def versions():
     """The versions of Python and of the libraries that word the errors, as text."""
-    found = [f"python {platform.python_version()}"]
-    for name in LIBRARIES:
-        try:
-            found.append(f"{name} {version(name)}")
-        except PackageNotFoundError:
-            found.append(f"{name} none")
-    return "\0".join(found)
+    return f"python {platform.python_version()}, {snapshot.versions(LIBRARIES)}"
 
 
 def error_key(code):
@@ -61,7 +52,6 @@ def error_key(code):
 
 def on_pre_build(config):
     counts.update({"run": 0, "from cache": 0})
-    versions.cache_clear()
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -30,8 +30,9 @@ KERNELS_AT_ONCE = 2
 
 def on_post_build(config):
     base = Path(config.config_file_path).parent
+    notebooks = sorted((base / "notebooks").glob("*.ipynb"))
     todo = {}  # {path: key} of the notebooks with no record of a clean run
-    for path in sorted((base / "notebooks").glob("*.ipynb")):
+    for path in notebooks:
         key = record_key(path)
         if snapshot.read(records(base) / f"{path.stem}.json", key) is None:
             todo[path] = key
@@ -41,8 +42,7 @@ def on_post_build(config):
         if problem:
             raise PluginError(f"notebooks/{path.name}: {problem}")
         snapshot.write(records(base) / f"{path.stem}.json", key, record)
-    count = len(list((base / "notebooks").glob("*.ipynb")))
-    log.info("lesson notebooks: %d ran, %d from cache", len(todo), count - len(todo))
+    log.info("lesson notebooks: %d ran, %d from cache", len(todo), len(notebooks) - len(todo))
 
 
 def records(base):

@@ -17,7 +17,7 @@ import functools
 import hashlib
 import json
 import os
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -51,7 +51,10 @@ def versions(names):
 
 @functools.cache  # ~5 ms a lookup; a process keeps the libraries it imported first anyway (mkdocs serve)
 def _version(name):
-    return version(name)
+    try:
+        return version(name)
+    except PackageNotFoundError:  # not installed is a state too: installing it changes the key
+        return "none"
 
 
 def read(path, key):
