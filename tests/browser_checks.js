@@ -79,7 +79,8 @@
   }
 
   // Text that axe-core does not check meets 4.5:1 as well: the errata's ::before labels, and the
-  // formulas (tests/test_browser.py leaves MathML out of axe-core's contrast rule, for speed).
+  // formulas and code (tests/test_browser.py leaves MathML and highlighted code out of axe-core's
+  // contrast rule, for speed: they are half a page's text elements).
   const rgba = (css) => {
     const srgb = css.match(/^color\(srgb ([\d.]+) ([\d.]+) ([\d.]+)(?: \/ ([\d.]+))?\)$/);
     if (srgb) return [...srgb.slice(1, 4).map((c) => 255 * c), srgb[4] === undefined ? 1 : Number(srgb[4])];
@@ -117,15 +118,20 @@
     const ratio = contrast(rgba(before.color), background(el));
     if (ratio < 4.5) problems.push(`label ${before.content} has contrast ${ratio.toFixed(2)}:1`);
   }
-  for (const el of article.querySelectorAll("math :is(mi, mn, mo, ms, mtext)")) {
-    if (!el.textContent.trim()) continue;
-    const color = rgba(getComputedStyle(el).color);
-    color[3] *= opacity(el);
-    const ratio = contrast(color, background(el));
-    if (ratio < 4.5) {
-      problems.push(`formula text "${el.textContent.trim()}" has contrast ${ratio.toFixed(2)}:1`);
-      break; // one is enough to find the rule that fades them
+  const faded = (what, elements) => {
+    for (const el of elements) {
+      const text = [...el.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE).map((node) => node.data).join("").trim();
+      if (!text) continue;
+      const color = rgba(getComputedStyle(el).color);
+      color[3] *= opacity(el);
+      const ratio = contrast(color, background(el));
+      if (ratio < 4.5) {
+        problems.push(`${what} text "${text.slice(0, 40)}" has contrast ${ratio.toFixed(2)}:1`);
+        return; // one is enough to find the rule that fades them
+      }
     }
-  }
+  };
+  faded("formula", article.querySelectorAll("math :is(mi, mn, mo, ms, mtext)"));
+  faded("code", article.querySelectorAll(".highlight, .highlight *"));
   return problems;
 }

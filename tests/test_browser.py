@@ -6,13 +6,14 @@ with a cue, a copy button that covers no code, formulas drawn with the site's ma
 axe-core violation of impact serious or critical. Search is typed as a reader types it. Each
 first visit is weighed (DOM elements, HTML, bytes transferred, largest figure).
 
-Each page is loaded once per scheme, in a tab kept for that scheme from page to page (so that
-Chromium compiles axe-core once). Every load is a first visit: a context that routes its
-requests (through the guard below) has no HTTP cache, and the weighing checks that nothing came
-from one. Layout does not depend on the scheme (the slate scheme and docs/stylesheets/ change
-colours only), so the light tab is checked at 390 px, then widened to 1280 px; the dark one is
-checked at 390 px for what depends on colours. The two tabs run side by side: each has a
-renderer process of its own, so axe-core runs in both at once, one on each core.
+Each page is loaded once, in a tab kept from page to page (so that Chromium compiles axe-core
+once). Every load is a first visit: Material's stored choices are cleared, a context that routes
+its requests (through the guard below) has no HTTP cache, and the weighing checks that nothing
+came from one. The page is checked at 390 px in the light scheme; then the system turns dark and
+the reader presses Material's palette toggle, as a reader would, and it is checked again at 390
+px; then at 1280 px. A first visit in the dark scheme has a test of its own. Layout does not
+depend on the scheme (the slate scheme and docs/stylesheets/ change colours only), so one width
+per scheme would do; both are checked in the dark one.
 
 A request to any other host fails the test that made it (and is never sent).
 
@@ -38,6 +39,7 @@ import json
 import os
 import re
 import threading
+import time
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -67,9 +69,10 @@ SCHEMES = ("light", "dark")
 HEIGHT = 800
 # axe-core's rules that depend on colours: all of axe-core runs in the first scheme, these in the other.
 COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-# The colour rules leave the formulas out: axe-core takes half its time on a page's hundreds of MathML
-# elements, and browser_checks.js checks each formula's colour against its background instead.
-NOT_FORMULAS = {"exclude": [["math"]]}
+# The colour rules leave the formulas and the highlighted code out: they are about half of a page's
+# text elements, on which axe-core spent three quarters of its time (0.9 of 1.2 s a page and scheme).
+# browser_checks.js checks the colour of each of their tokens against its background instead.
+NOT_FORMULAS_OR_CODE = {"exclude": [["math"], [".highlight"]]}
 
 # The goals of issue 7 for every first visit (search index included).
 MAX_ELEMENTS = 1500
@@ -153,7 +156,8 @@ class Reader:
         self.browser = playwright.chromium.launch(args=FLAGS, **executable)
         self.foreign = []  # requests to another host
         self.errors = []  # console errors and uncaught exceptions
-        self.tabs = {}
+        self._tab = None
+        self.pending = {}  # tab -> its requests still waiting for a response
 
     def context(self, scheme, width=WIDTHS[0]):
         context = self.browser.new_context(viewport={"width": width, "height": HEIGHT}, color_scheme=scheme)
@@ -168,32 +172,73 @@ class Reader:
             self.foreign.append(url)
             route.abort()
 
-    def tab(self, scheme):
-        """The tab of this scheme, reused from page to page."""
-        if scheme not in self.tabs:
-            tab = self.context(scheme).new_page()
-            self.watch(tab)
-            self.tabs[scheme] = tab
-        return self.tabs[scheme]
+    @property
+    def tab(self):
+        """The tab, reused from page to page: its context's system scheme is light."""
+        if self._tab is None:
+            self._tab = self.context(SCHEMES[0]).new_page()
+            self.watch(self._tab)
+        return self._tab
 
     def watch(self, tab):
+        pending = self.pending.setdefault(tab, set())
+        tab.on("request", lambda request: pending.add(request))
+        tab.on("requestfinished", lambda request: pending.discard(request))
+        tab.on("requestfailed", lambda request: pending.discard(request))
         tab.on("console", lambda message: message.type == "error" and self.errors.append(f"{tab.url}: {message.text}"))
         tab.on("pageerror", lambda error: self.errors.append(f"{tab.url}: {error}"))
 
     def open(self, tab, path):
+        """A first visit of `path`: Material's stored choices (the palette) are forgotten first."""
+        if tab.url.startswith(self.server.base):
+            tab.evaluate("() => { localStorage.clear(); sessionStorage.clear(); }")
         tab.goto(self.server.base + path, wait_until="load")
         settle(tab)
+
+    def switch_to_dark(self, tab):
+        """As a reader does: the system turns dark, and the reader presses Material's palette toggle."""
+        # Every colour at once, with no transition: the content of a closed <details> starts its
+        # transition only when asked for its style, and would be read mid-way.
+        tab.add_style_tag(content="*, ::before, ::after { transition: none !important; }")
+        tab.emulate_media(color_scheme=SCHEMES[1])
+        tab.locator("form[data-md-component=palette] label:visible").click()
+        tab.wait_for_function("() => document.body.dataset.mdColorScheme === 'slate'")
+        settle(tab)
+
+    def wait_until_served(self, tab, path):
+        """Until the server has sent `path` and `tab` waits for no response, twice 50 ms apart.
+
+        Playwright's "networkidle" waits for 500 ms without a request: that idled a core for 10 s of a run.
+        """
+        deadline, quiet = time.monotonic() + 10, 0
+        while quiet < 2:
+            tab.wait_for_timeout(50)  # Playwright delivers the request events while it waits
+            sent = {file for file, _, _ in self.server.sent}
+            quiet = quiet + 1 if path in sent and not self.pending[tab] else 0
+            if time.monotonic() > deadline:
+                pending = [request.url for request in self.pending[tab]]
+                raise AssertionError(f"{path} sent: {path in sent}; still waiting for {pending} after 10 s")
 
     def close(self):
         self.browser.close()
 
 
 def settle(tab):
-    """Wait for the fonts, two frames (overflow.js reacts to a load or resize within one), then transitions."""
+    """Wait for the fonts, two frames (overflow.js reacts to a load or resize within one), then transitions.
+
+    An animation that has not ended after 10 s fails the test, named (evaluate() itself never times out).
+    """
     tab.evaluate(
         """() => document.fonts.ready
              .then(() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done))))
-             .then(() => Promise.all(document.getAnimations().map(animation => animation.finished)))"""
+             .then(() => {
+               const animations = document.getAnimations();
+               const running = () => animations.filter(a => a.playState !== "finished")
+                 .map(a => `${a.animationName || a.transitionProperty} on <${a.effect.target.localName}>`);
+               const late = new Promise((_, fail) => setTimeout(
+                 () => fail(new Error(`animations still running after 10 s: ${running().join(", ")}`)), 10000));
+               return Promise.race([Promise.all(animations.map(animation => animation.finished)), late]);
+             })"""
     )
 
 
@@ -223,34 +268,32 @@ def browse(site, server, reader):
     assert not reader.errors, f"errors in the browser console: {reader.errors}"
 
 
-def start_axe(tab, every_rule):
-    """Start axe-core in `tab` and return at once; axe_violations() waits for it.
+def axe_violations(tab, every_rule):
+    """axe-core's violations of impact serious or critical in `tab`, as readable lines.
 
-    every_rule: all of axe-core's rules, the colour rules outside the formulas; otherwise only those.
-    axe.run() does most of its work before its first await, so it starts on a timer: otherwise
-    evaluate() would return only once that work is done, and two tabs could not run it at once.
+    every_rule: all of axe-core's rules, the colour rules outside formulas and code; otherwise only those.
     """
-    tab.evaluate(AXE)
-    runs = [[NOT_FORMULAS, {"runOnly": COLOUR_RULES}]]
+    if not tab.evaluate("() => 'axe' in window"):
+        tab.evaluate(AXE)
+    runs = [[NOT_FORMULAS_OR_CODE, {"runOnly": COLOUR_RULES}]]
     if every_rule:
         runs.insert(0, ["document", {"rules": {rule: {"enabled": False} for rule in COLOUR_RULES}}])
-    tab.evaluate(
-        """runs => { window.axeRun = runs.reduce(
-             (before, [context, options]) => before.then(async violations => [
-               ...violations,
-               ...(await axe.run(context === "document" ? document : context,
-                                 {...options, resultTypes: ["violations"]})).violations]),
-             new Promise(go => setTimeout(go)).then(() => [])); }""",
+    violations = tab.evaluate(
+        """async runs => {
+             const violations = [];
+             for (const [context, options] of runs) {
+               const result = await axe.run(context === "document" ? document : context,
+                                            {...options, resultTypes: ["violations"]});
+               violations.push(...result.violations);
+             }
+             return violations;
+           }""",
         runs,
     )
-
-
-def axe_violations(tab):
-    """The violations of impact serious or critical of the runs start_axe() started, as readable lines."""
     return [
         f"{violation['id']} ({violation['impact']}): {violation['help']}: "
         + "; ".join(str(node["target"]) for node in violation["nodes"][:3])
-        for violation in tab.evaluate("() => window.axeRun")
+        for violation in violations
         if violation["impact"] in ("serious", "critical")
     ]
 
@@ -287,23 +330,22 @@ def fonts_of_formulas(tab):
         cdp.detach()
 
 
-def first_visit_weights(tab, server, path, capsys):
+def first_visit_weights(reader, tab, path, capsys):
     """The goals of issue 7 that the first visit of `path` misses: `tab` (empty cache) has just loaded it.
 
     Transferred bytes are counted as they cross the wire: text gzip-compressed, as GitHub Pages
     serves it. HTML and figures are measured as files (uncompressed). Figures that the page loads
     lazily and that are out of view are not fetched on a first visit, so they do not count.
     """
-    tab.wait_for_load_state("networkidle")
+    reader.wait_until_served(tab, "/search/search_index.json")  # which Material's search fetches after the load
     elements = tab.evaluate("document.getElementsByTagName('*').length")
-    files = {file: size for file, _, size in server.sent}
-    assert "/search/search_index.json" in files, "the search index was not loaded"
+    files = {file: size for file, _, size in reader.server.sent}
     # Nothing came from a cache (routing turns Chromium's off): what comes from one has no transfer size.
     cached = tab.evaluate(
         "performance.getEntriesByType('resource').filter(e => !e.transferSize && e.decodedBodySize).map(e => e.name)"
     )
     assert not cached, f"taken from a cache, not fetched as on a first visit: {cached}"
-    html, transferred = files["/" + path], sum(wire for _, wire, _ in server.sent)
+    html, transferred = files["/" + path], sum(wire for _, wire, _ in reader.server.sent)
     figures = [(size, file) for file, size in files.items() if file.startswith("/figures/")]
     figure, largest = max(figures, default=(0, "-"))
     row = f"{page_name(path):<20}{elements:>9,}{html:>10,}{transferred:>13,}{figure:>9,}  {largest}"
@@ -327,43 +369,40 @@ def first_visit_weights(tab, server, path, capsys):
 
 
 @pytest.mark.parametrize("path", PAGES, ids=page_name)
-def test_every_page_reads_well_at_390_and_1280_px_in_both_schemes(browse, server, capsys, path):
-    """The page in the tab of each scheme at 390 px, then in the light one at 1280 px.
-
-    The light tab's load is the page's first visit, weighed as well (first_visit_weights).
-    """
+def test_every_page_reads_well_at_390_and_1280_px_in_both_schemes(browse, capsys, path):
+    """The page's first visit at 390 px in the light scheme (weighed: first_visit_weights), then
+    in the dark one (Material's toggle), then at 1280 px."""
     problems = []
+    tab = browse.tab
 
-    def look(tab, width, scheme):
+    def look(width, scheme):
         problems.extend(f"{width} px {scheme}: {problem}" for problem in tab.evaluate(CHECKS))
         if TAKE_SCREENSHOTS:
             tab.screenshot(path=SCREENSHOTS / f"{page_name(path)}-{width}-{scheme}.png", full_page=True)
 
-    tabs = {scheme: browse.tab(scheme) for scheme in SCHEMES}
-    light = tabs[SCHEMES[0]]
-    for scheme, tab in tabs.items():
-        tab.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
-        if tab is light:
-            server.sent.clear()
-        browse.open(tab, path)
-        if tab is light:
-            # Before the other tab sends a request, and before a full-page screenshot, which
-            # fetches the lazy figures of the whole page.
-            problems += first_visit_weights(tab, server, path, capsys)
-        look(tab, WIDTHS[0], scheme)
-        # The other tab loads while this one's axe-core runs.
-        start_axe(tab, every_rule=tab is light)
-    for scheme, tab in tabs.items():
-        problems += [f"{WIDTHS[0]} px {scheme}: axe: {line}" for line in axe_violations(tab)]
-    light.set_viewport_size({"width": WIDTHS[1], "height": HEIGHT})
-    settle(light)
-    look(light, WIDTHS[1], SCHEMES[0])
-    if TAKE_SCREENSHOTS:  # what a reader of the dark scheme sees at 1280 px, to look at
-        dark = tabs[SCHEMES[1]]
-        dark.set_viewport_size({"width": WIDTHS[1], "height": HEIGHT})
-        settle(dark)
-        dark.screenshot(path=SCREENSHOTS / f"{page_name(path)}-{WIDTHS[1]}-{SCHEMES[1]}.png", full_page=True)
-    for text, fonts in fonts_of_formulas(light).items():
+    def axe(every_rule, scheme):
+        problems.extend(f"{WIDTHS[0]} px {scheme}: axe: {line}" for line in axe_violations(tab, every_rule))
+
+    tab.emulate_media(color_scheme=SCHEMES[0])
+    tab.set_viewport_size({"width": WIDTHS[0], "height": HEIGHT})
+    browse.server.sent.clear()
+    browse.open(tab, path)
+    # Before the switch, whose dark figures are requests of their own; before a full-page screenshot,
+    # which fetches the lazy figures of the whole page.
+    problems += first_visit_weights(browse, tab, path, capsys)
+    look(WIDTHS[0], SCHEMES[0])
+    axe(every_rule=True, scheme=SCHEMES[0])
+    browse.switch_to_dark(tab)
+    look(WIDTHS[0], SCHEMES[1])
+    axe(every_rule=False, scheme=SCHEMES[1])
+    tab.set_viewport_size({"width": WIDTHS[1], "height": HEIGHT})
+    settle(tab)
+    look(WIDTHS[1], SCHEMES[1])
+    if TAKE_SCREENSHOTS:  # what a reader of the light scheme sees at 1280 px, to look at
+        tab.locator("form[data-md-component=palette] label:visible").click()
+        settle(tab)
+        tab.screenshot(path=SCREENSHOTS / f"{page_name(path)}-{WIDTHS[1]}-{SCHEMES[0]}.png", full_page=True)
+    for text, fonts in fonts_of_formulas(tab).items():
         if fonts != {"Noto Sans Math"}:
             problems.append(f"formula text {text!r} drawn with {sorted(fonts)}, not only Noto Sans Math")
     assert not problems, "\n".join(problems)
@@ -401,7 +440,7 @@ def search(tab, query):
 
 
 def test_search_finds_what_a_reader_types(browse):
-    tab = browse.tab("light")
+    tab = browse.tab
     tab.set_viewport_size({"width": WIDTHS[1], "height": HEIGHT})
     browse.open(tab, "")
     name = tab.get_attribute(".md-search", "aria-label")
@@ -431,7 +470,7 @@ def test_the_search_index_holds_prose_not_code(site):
 def test_a_request_to_another_host_is_blocked_and_reported(site, server, reader):
     """The guard the other tests rely on: a request to another host never leaves, and is recorded."""
     server.root = site[0]
-    tab = reader.tab("light")
+    tab = reader.tab
     reader.open(tab, "")
     reader.foreign.clear()
     reader.errors.clear()
@@ -443,20 +482,30 @@ def test_a_request_to_another_host_is_blocked_and_reported(site, server, reader)
 
 
 
-@pytest.mark.parametrize("fade", ["math { color: GREY }", "p { opacity: 0.35 }"], ids=["colour", "opacity"])
+# Text that axe-core's contrast rule does not see (NOT_FORMULAS_OR_CODE): (its markup, its tokens, the first).
+UNSEEN_BY_AXE = {
+    "formula": ('<p class="probe">식 <math><mi>x</mi><mo>+</mo><mn>1</mn></math></p>', "math", "x"),
+    "code": ('<div class="probe language-python highlight"><pre><code><span class="k">import</span></code></pre></div>',
+             ".highlight span", "import"),
+}
+
+
+@pytest.mark.parametrize("what", UNSEEN_BY_AXE)
+@pytest.mark.parametrize("fade", ["TOKENS { color: GREY }", ".probe { opacity: 0.35 }"], ids=["colour", "opacity"])
 @pytest.mark.parametrize(("background", "ink", "grey"), [("#fff", "#000", "#999"), ("#1e2129", "#e2e4e9", "#5a5f6b")])
-def test_a_formula_that_fades_is_reported(browse, fade, background, ink, grey):
-    """axe-core's contrast rule leaves MathML out (NOT_FORMULAS): browser_checks.js must see it instead."""
-    tab = browse.tab(SCHEMES[0])
+def test_a_formula_or_code_that_fades_is_reported(browse, what, fade, background, ink, grey):
+    """axe-core's contrast rule leaves formulas and code out: browser_checks.js must see them fade."""
+    markup, tokens, first = UNSEEN_BY_AXE[what]
+    tab = browse.tab
     tab.goto("about:blank")  # away from the site: Material's scripts would see their page go
     tab.set_content(
-        f'<html lang="ko"><body style="background: {background}; color: {ink}"><article class="md-content__inner">'
-        "<p>식 <math><mi>x</mi><mo>+</mo><mn>1</mn></math></p></article></body></html>"
+        f'<html lang="ko"><body style="background: {background}; color: {ink}">'
+        f'<article class="md-content__inner">{markup}</article></body></html>'
     )
     assert tab.evaluate(CHECKS) == []
-    tab.add_style_tag(content=fade.replace("GREY", grey))
+    tab.add_style_tag(content=fade.replace("TOKENS", tokens).replace("GREY", grey))
     problems = tab.evaluate(CHECKS)
-    assert len(problems) == 1 and problems[0].startswith('formula text "x" has contrast'), problems
+    assert len(problems) == 1 and problems[0].startswith(f'{what} text "{first}" has contrast'), problems
 
 
 def test_a_first_visit_in_the_dark_scheme_is_dark_before_materials_script_runs(browse):
