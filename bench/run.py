@@ -1,6 +1,6 @@
 """The numbers of issue 9, all measured in one run on one machine (results: BENCHMARKS.md).
 
-    .venv/bin/python bench/run.py              # everything (a few minutes on 2 cores)
+    .venv/bin/python bench/run.py              # everything (about 17 minutes on 2 cores)
     .venv/bin/python bench/run.py --rounds 1   # quicker, noisier
 
 1. Site builds, each `mkdocs build` in a fresh process, on a copy of the project (src/ included)
@@ -13,6 +13,9 @@
    last axis) against SciPy and PyTorch on the same data: median CPU time of repeated runs.
    Goals: sigmoid <= 2.5x scipy.special.expit; softmax <= 0.6x scipy.special.softmax.
 3. Accuracy: the largest error in ulps against mpmath over a dense grid that includes both tails.
+4. The test suite: README's test command (`.venv/bin/python -m pytest`) with `.venv` and `.cache/`
+   as they are (warm, the edit loop), run on the working tree; wall-clock seconds, how busy the
+   machine's cores were, and pytest's ten slowest tests. Goal: under 2 minutes.
 
 Benchmarks are scripts, not tests: nothing here asserts; it prints, and the goals are read from it.
 """
@@ -264,6 +267,37 @@ def bench_accuracy():
 # -- the machine ---------------------------------------------------------------------------
 
 
+# -- 4. the test suite --------------------------------------------------------------------
+
+
+def cpu_ticks():
+    """(busy, all) ticks of every core since boot, from /proc/stat (Linux)."""
+    user, nice, system, idle, iowait, irq, softirq, steal = map(int, Path("/proc/stat").read_text().split()[1:9])
+    busy = user + nice + system + irq + softirq
+    return busy, busy + idle + iowait + steal
+
+
+def bench_suite(runs):
+    command = [sys.executable, "-m", "pytest", "--durations=10"]
+    print(f"\n## The test suite (`{' '.join(['.venv/bin/python', *command[1:]])}`, warm; runs: {runs})\n")
+    print("| run | result | wall s | cores busy |\n|---|---|---:|---:|")
+    walls, slowest, failed = [], [], 0
+    for run in range(1, runs + 1):
+        busy, ticks = cpu_ticks()
+        start = time.perf_counter()
+        result = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
+        walls.append(time.perf_counter() - start)
+        failed += result.returncode != 0
+        busy, ticks = (now - before for now, before in zip(cpu_ticks(), (busy, ticks), strict=True))
+        summary = result.stdout.strip().splitlines()[-1].strip("= ")
+        print(f"| {run} | {summary} | {walls[-1]:.1f} | {100 * busy / ticks:.0f}% |")
+        slowest = re.findall(r"^\d+\.\d+s .*$", result.stdout, re.MULTILINE)
+    median = statistics.median(walls)
+    verdict = f"not measured: {failed} runs failed" if failed else ("met" if median < 120 else "MISSED")
+    print(f"\nmedian {median:.1f} s; goal < 120 s: {verdict}")
+    print("\nThe ten slowest tests of the last run:\n\n```\n" + "\n".join(slowest) + "\n```")
+
+
 def describe_machine():
     packages = ["numpy", "scipy", "torch", "mpmath", "matplotlib", "mkdocs", "mkdocs-material", "mkdocs-jupyter"]
     print("## Machine\n")
@@ -278,7 +312,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=3, help="builds of each kind (default 3)")
     parser.add_argument("--repeat", type=int, default=31, help="interleaved rounds of timings (default 31)")
-    parser.add_argument("--only", choices=["builds", "speed", "accuracy"], help="run one part only")
+    parser.add_argument("--runs", type=int, default=3, help="runs of the test suite (default 3)")
+    parser.add_argument("--only", choices=["builds", "speed", "accuracy", "suite"], help="run one part only")
     args = parser.parse_args()
     describe_machine()
     if args.only in (None, "builds"):
@@ -287,6 +322,8 @@ def main():
         bench_speed(args.repeat)
     if args.only in (None, "accuracy"):
         bench_accuracy()
+    if args.only in (None, "suite"):
+        bench_suite(args.runs)
 
 
 if __name__ == "__main__":
