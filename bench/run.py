@@ -290,7 +290,8 @@ def bench_suite(runs):
         failed += result.returncode != 0
         busy, ticks = (now - before for now, before in zip(cpu_ticks(), (busy, ticks), strict=True))
         summary = result.stdout.strip().splitlines()[-1].strip("= ")
-        print(f"| {run} | {summary} | {walls[-1]:.1f} | {100 * busy / ticks:.0f}% |")
+        failures = re.findall(r"^(?:FAILED|ERROR) \S+", result.stdout, re.MULTILINE)
+        print(f"| {run} | {'; '.join([summary, *failures])} | {walls[-1]:.1f} | {100 * busy / ticks:.0f}% |")
         slowest = re.findall(r"^\d+\.\d+s .*$", result.stdout, re.MULTILINE)
     median = statistics.median(walls)
     verdict = f"not measured: {failed} runs failed" if failed else ("met" if median < 120 else "MISSED")

@@ -165,7 +165,18 @@ def test_matches_torch_in_low_precision(dtype, data):
     a = data.draw(slopes_for(dtype))
     value, grad = torch_value_and_grad(x, a)
     assert_close_to_torch(leaky_relu(x, a), value)
-    np.testing.assert_array_equal(leaky_relu_grad(x, a), grad)
+    # torch rounds the slope to float32, then to the dtype; we round it once (exact by the definition,
+    # test_matches_the_definition). With the slope rounded as torch rounds it, the derivatives are equal.
+    np.testing.assert_array_equal(leaky_relu_grad(x, dtype(np.float32(a))), grad)
+
+
+def test_a_float16_slope_is_rounded_once_where_torch_rounds_it_twice():
+    """Found by hypothesis: float32(a) is a midpoint of two float16 numbers, and a is just above it."""
+    a, zero = 0.4854736419797641, np.array(0.0, dtype=np.float16)
+    assert float(np.float32(a)) == (float(np.float16(0.48535156)) + float(np.float16(0.4855957))) / 2
+    _, grad = torch_value_and_grad(zero, a)
+    assert leaky_relu_grad(zero, a) == np.float16(a) == np.float16(0.4855957)  # a, correctly rounded
+    assert grad == np.float16(np.float32(a)) == np.float16(0.48535156)  # the midpoint, rounded to even
 
 
 def test_grad_of_nan_is_nan():
