@@ -15,6 +15,7 @@ A run that fails is never kept.
 
 import hashlib
 import logging
+import re
 from pathlib import Path
 
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,8 @@ KERNEL_SETTINGS = Path(__file__).parent / "jupyter" / "jupyter_nbconvert_config.
 # What a lesson notebook's outputs depend on, besides the notebook itself.
 RUNS_WITH = ("numpy", "scipy", "matplotlib", "torch", "ipykernel", "matplotlib-inline", "nbclient")
 KERNELS_AT_ONCE = 2
+# A cell that imports matplotlib draws, and must show its figure.
+IMPORTS_MATPLOTLIB = re.compile(r"^\s*(?:import|from)\s+matplotlib\b", re.MULTILINE)
 
 
 def on_post_build(config):
@@ -101,7 +104,7 @@ def summary(cell):
         "ran": cell.execution_count is not None,
         "error": error,
         "stderr": stderr,
-        "imports_matplotlib": "import matplotlib" in cell.source,
+        "imports_matplotlib": bool(IMPORTS_MATPLOTLIB.search(cell.source)),
         "figures": sum("image/png" in out.get("data", {}) for out in cell.outputs),
     }
 
